@@ -1,0 +1,41 @@
+"""cli: parses arguments, calls one library function per command, prints. Nothing imports it."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from diplograph import __version__
+from diplograph.errors import DiplographError
+
+# one module per command group, each with register(subparsers) -> None
+COMMAND_MODULES = ["build", "facts", "query"]
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diplograph",
+        description="Foreign-affairs news into a knowledge graph you can query, explore and report on.",
+        epilog="Example: diplograph build examples --out out && diplograph query meetings --store out",
+    )
+    parser.add_argument("--version", action="version", version=f"diplograph {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"diplograph.cli.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except DiplographError as e:
+        print(f"diplograph {args.command}: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,49 @@
+"""Agreements: how many were signed, worth how much (currency kept), in which sectors."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import DocumentContext
+from diplograph.extract.model import Agreement
+from diplograph.extract.numbers import parse_amount, parse_number
+
+_N = r"[0-9一二三四五六七八九十百两]+"
+_DOC = r"(?:协议书|协议|合同|备忘录|意向书|合作文件|框架协议)"
+_COUNTED = [
+    re.compile(rf"签署(?:了)?[^，。；]{{0,24}}?{_DOC}(?:共计|共|计|达)?(?P<n>{_N})(?P<more>多)?(?:项|份|个)"),
+    re.compile(rf"签署(?:了)?(?P<n>{_N})(?P<more>多)?(?:项|份|个)[^，。；]{{0,16}}?{_DOC}"),
+    re.compile(rf"达成(?:了)?(?P<n>{_N})(?P<more>多)?(?:项|个)[^，。；]{{0,16}}?{_DOC}"),
+    re.compile(rf"签约项目(?:共计|共|达)?(?P<n>{_N})(?P<more>多)?个"),
+]
+_SINGLE = re.compile(rf"签署(?:了)?(?:的)?(?P<name>[^，。；、]{{2,30}}?{_DOC})")
+_SINGLE_SIGNED = re.compile(rf"签署的(?P<name>[^，。；、]{{2,20}}?{_DOC})")
+_VALUE = re.compile(r"(?:涉及|意向|签约|合同|协议|投资|总)?(?:金额|总额|额)(?:达|为|约|共计|超过)?(?P<amount>[0-9.]+(?:亿|万)?(?:美元|欧元|日元|英镑|港元|人民币|元))")
+_SECTORS = re.compile(r"在(?P<list>[^，。；在]{2,60}?)等(?:领域|方面|行业)")
+_PLURAL = ("多项", "一批", "系列", "相关", "多个", "有关协议", "各项")
+
+
+def find_agreements(ctx: DocumentContext) -> None:
+    for info in ctx.sentences:
+        text = info.text
+        found = False
+        for pattern in _COUNTED:
+            m = pattern.search(text)
+            if m:
+                count = parse_number(m.group("n"))
+                value = _VALUE.search(text)
+                sectors = _SECTORS.search(text[:m.end()])
+                ctx.extraction.agreements.append(Agreement(
+                    count=count, count_is_minimum=bool(m.group("more")),
+                    amount=parse_amount(value.group("amount")) if value else None,
+                    sectors=[s for s in re.split(r"[、和及]", sectors.group("list")) if s] if sectors else [],
+                    dates=info.date, evidence=ctx.evidence(info, "agreements.counted")))
+                found = True
+                break
+        if found:
+            continue
+        m = _SINGLE.search(text) or _SINGLE_SIGNED.search(text)
+        if m and not any(w in m.group("name") for w in _PLURAL) and "成交" not in text:
+            ctx.extraction.agreements.append(Agreement(
+                count=1, name=m.group("name"), dates=info.date,
+                evidence=ctx.evidence(info, "agreements.named")))

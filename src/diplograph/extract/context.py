@@ -1,0 +1,67 @@
+"""The state one document's rules share: its sentences, their dates and places, the mentions found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplograph.extract.dates import DateContext, DateMention, date_context, find_dates
+from diplograph.extract.lexicon import PlaceEntry, gazetteer
+from diplograph.extract.model import DateSpan, Evidence, Extraction, Ref
+from diplograph.extract.text import Sentence, split_sentences
+
+HOME_COUNTRY = "CN"  # the genre is Chinese news: an unqualified 驻X大使 or 省长 is Chinese
+
+
+@dataclass
+class Mention:
+    start: int  # offsets within the sentence
+    end: int
+    ref: Ref
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    dates: list[DateMention]
+    places: list[tuple[int, int, PlaceEntry]]
+    mentions: list[Mention] = field(default_factory=list)
+    event_mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, event key)
+    # the date that applies to the sentence: its own first date, else the one carried from before
+    date: DateSpan | None = None
+    leg_country: str | None = None  # 在德国，... : the country a paragraph of a trip is about
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def foreign_countries(self) -> list[str]:
+        return [p.country for _, _, p in self.places
+                if p.country and p.country != HOME_COUNTRY and p.kind in ("country", "region", "supranational")]
+
+
+@dataclass
+class DocumentContext:
+    text: str
+    dates: DateContext
+    sentences: list[SentenceInfo]
+    extraction: Extraction = field(default_factory=Extraction)
+    home_province: str | None = None
+
+    def evidence(self, info: SentenceInfo, rule: str, confidence: float = 0.8) -> Evidence:
+        s = info.sentence
+        return Evidence(s.text, s.start, s.end, rule, confidence)
+
+
+def build_context(text: str, title: str | None, published: str | None) -> DocumentContext:
+    ctx = date_context(title, published)
+    gaz = gazetteer()
+    infos = []
+    carried: DateSpan | None = None
+    for sentence in split_sentences(text):
+        dates = find_dates(sentence.text, ctx)
+        info = SentenceInfo(sentence, dates, gaz.find(sentence.text))
+        if dates:
+            carried = dates[0].span
+        info.date = carried
+        infos.append(info)
+    return DocumentContext(text, ctx, infos)

@@ -1,0 +1,142 @@
+"""Meetings: who met whom (会见, 会谈, 座谈, 交流), when and where; who only sat in (参加会见)."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import DocumentContext, Mention, SentenceInfo
+from diplograph.extract.lexicon import gazetteer
+from diplograph.extract.model import Meeting, Ref
+
+# verb -> kind. 会见 takes its guests as objects; the others take them after 与/和/同.
+_TRANSITIVE = {"分别会见": "meeting", "会见": "meeting", "接见": "meeting", "会晤": "meeting",
+               "拜会": "meeting", "看望": "meeting"}
+_WITH = {"会谈": "talks", "座谈": "discussion", "交流": "exchange", "会晤": "meeting",
+         "会面": "meeting", "通话": "call", "洽谈": "exchange"}
+_VERB = re.compile("|".join(sorted(list(_TRANSITIVE) + list(_WITH), key=len, reverse=True)))
+_ATTENDED = re.compile(r"(?:参加|陪同)(?:了)?(?:会见|会谈|座谈|会晤)")
+_PLACE_BEFORE = re.compile(r"在(?P<place>[^，。,；在与和同]{1,12}?)(?:分别)?$")
+_CLAUSE_END = re.compile(r"[，,；;。]|就|并|双方|$")
+
+
+def _place_label(text: str) -> tuple[str | None, str | None]:
+    text = text.strip()
+    places = gazetteer().find(text)
+    if places and places[0][0] == 0:
+        _, end, entry = places[0]
+        return text[:end], entry.code
+    return None, None
+
+
+def _sentence_place(info: SentenceInfo, before: str) -> tuple[str | None, str | None]:
+    m = _PLACE_BEFORE.search(before)
+    if m:
+        label, code = _place_label(m.group("place"))
+        if label:
+            return label, code
+    return None, None
+
+
+def find_meetings(ctx: DocumentContext) -> None:
+    last_place: tuple[str | None, str | None] = (None, None)
+    paragraph = -1
+    for info in ctx.sentences:
+        if info.sentence.paragraph != paragraph:
+            paragraph = info.sentence.paragraph
+        text = info.text
+        attended = _ATTENDED.search(text)
+        if attended and ctx.extraction.meetings:
+            before = [m.ref for m in info.mentions if m.end <= attended.start() and m.ref.kind == "person"]
+            meeting = ctx.extraction.meetings[-1]
+            for ref in before:
+                if ref not in meeting.participants and ref not in meeting.attendees:
+                    meeting.attendees.append(ref)
+            continue
+        objects_so_far: set[Ref] = set()
+        for verb in _VERB.finditer(text):
+            if text[verb.end():verb.end() + 1] in ("会", "活") or text[verb.start() - 1:verb.start()] == "的":
+                continue  # 交流会 is an event; 的交流 is a noun
+            kind = _TRANSITIVE.get(verb.group(0)) or _WITH[verb.group(0)]
+            separately = verb.group(0) == "分别会见"
+            clause_start = max(text.rfind(c, 0, verb.start()) for c in "。；;") + 1
+            if verb.group(0) in _TRANSITIVE:
+                tail = text[verb.end():]
+                stop = _CLAUSE_END.search(tail)
+                limit = verb.end() + (stop.start() if stop else len(tail))
+                # a list of guests may run past commas while names keep coming (A，B一行)
+                objects = [m for m in info.mentions if verb.end() <= m.start < max(limit, _list_end(info, verb.end()))]
+                subject_zone = [m for m in info.mentions if clause_start <= m.start and m.end <= verb.start()]
+            else:
+                link = max(text.rfind(w, clause_start, verb.start()) for w in ("与", "和", "同"))
+                if link < 0:
+                    continue
+                objects = [m for m in info.mentions if link < m.start and m.end <= verb.start()]
+                subject_zone = [m for m in info.mentions if m.end <= link]
+            objects = [m for m in objects if m.ref not in objects_so_far]
+            subject = next((m for m in subject_zone if m.ref.kind == "person" and m.ref not in objects_so_far), None)
+            if subject is None:
+                subject = next((m for m in info.mentions if m.ref.kind == "person"
+                                and m.end <= verb.start() and m.ref not in objects_so_far), None)
+            if subject is None or not objects:
+                continue
+            guests = [m.ref for m in objects if m.ref != subject.ref]
+            guests = list(dict.fromkeys(guests))
+            if not guests:
+                continue
+            objects_so_far.update(guests)
+            place = _sentence_place(info, text[:verb.start()])
+            if place[0] is None:
+                place = _context_place(ctx, info, last_place)
+            else:
+                last_place = place
+            evidence = ctx.evidence(info, f"meetings.{kind}" + ("_separately" if separately else ""))
+            groups = [[g] for g in guests] if separately else [guests]
+            for group in groups:
+                ctx.extraction.meetings.append(Meeting(
+                    [subject.ref, *group], dates=info.date, place=place[0], place_code=place[1],
+                    kind=kind, evidence=evidence))
+        explicit = [p for p in info.places if p[2].kind not in ("area",)]
+        if explicit and re.search(r"在" + re.escape(info.text[explicit[0][0]:explicit[0][1]]), text):
+            last_place = (info.text[explicit[0][0]:explicit[0][1]], explicit[0][2].code)
+
+
+def _list_end(info: SentenceInfo, start: int) -> int:
+    """End of a run of mentions separated only by commas or 、 after `start`."""
+    end = start
+    for m in info.mentions:
+        if m.start < start:
+            continue
+        gap = info.text[end:m.start]
+        if end != start and (len(gap) > 30 or any(c in gap for c in "。；;")):
+            break
+        end = m.end
+    return end
+
+
+def _context_place(ctx: DocumentContext, info: SentenceInfo,
+                   last_place: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    if info.leg_country:
+        country = ctx_country_label(info.leg_country)
+        return country, info.leg_country
+    for visit in reversed(ctx.extraction.visits):
+        if visit.evidence and visit.evidence.start == info.sentence.start and len(visit.destinations) == 1:
+            return ctx_country_label(visit.destinations[0]), visit.destinations[0]
+    if last_place[0] and ctx.sentences.index(info) > 0:
+        prev = ctx.sentences[ctx.sentences.index(info) - 1]
+        if prev.sentence.paragraph == info.sentence.paragraph:
+            return last_place
+    return None, None
+
+
+def ctx_country_label(code: str) -> str:
+    from diplograph.reference import load_reference
+
+    ref = load_reference()
+    if code in ref.countries:
+        return ref.countries[code].name_zh
+    if code in ref.provinces:
+        return ref.provinces[code].short_zh
+    return code
+
+
+__all__ = ["find_meetings", "Mention"]

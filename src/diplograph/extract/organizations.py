@@ -1,0 +1,127 @@
+"""Organizations named outside a title: enterprises visited or listed, organizers, bodies met."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import HOME_COUNTRY, DocumentContext, Mention, SentenceInfo
+from diplograph.extract.model import Organization, Ref
+from diplograph.extract.people import country_of_text, organization_kind
+
+_NAME = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
+# 访问博世、大众汽车、西门子等知名企业
+_ENTERPRISE_LIST = re.compile(
+    rf"(?:访问|参观|考察|走访|调研|拜访)(?:了)?(?P<list>{_NAME}{{2,12}}(?:、{_NAME}{{2,12}})+)"
+    r"等(?:知名|重点|龙头|大型|一批|多家|世界500强)?(?:企业|公司|集团)")
+# 在中联重科智慧产业城参观
+_SITE_VISIT = re.compile(
+    r"在(?P<name>[\u4e00-\u9fff]{2,8}?)(?:智慧产业城|产业城|产业园|工业园|科技园|生产基地|研发中心|总部|展厅|工厂|基地)"
+    r"(?:参观|考察|调研|视察)")
+# 试驾中联重科CA504ET
+_BRAND_PRODUCT = re.compile(r"(?:试驾|试乘|试用|采购|购买)(?P<name>[\u4e00-\u9fff]{2,6})[A-Z]{1,4}\d{2,}")
+# 与博世集团高层交流
+_MET_ORGANIZATION = re.compile(
+    rf"(?:与|同|和)(?P<name>{_NAME}{{2,16}}?(?:集团|公司|商会|协会|银行))(?:高层|负责人|高管|代表|管理层)?"
+    r"(?:交流|会谈|座谈|洽谈|会面|对接)")
+# 由A、B、C联合主办的
+_ORGANIZERS = re.compile(
+    rf"由(?P<list>{_NAME}{{2,20}}(?:、{_NAME}{{2,20}})*)(?:联合|共同)?(?:主办|承办|举办|协办)")
+# 香港贸发局、投资推广署在湘举办推介会 / 邀请香港贸发局、投资推广署来湘
+_GOVERNMENT_BODIES = re.compile(
+    rf"(?P<name>{_NAME}{{2,14}}?(?:贸发局|推广署|管理局|商务局|外事局|投资局|旅游局|贸易署|投资署|"
+    r"人民政府|外事办公室|外事办|委员会|商会|协会|联合会|促进会|电视台))")
+_LEFT_STOPS = ("邀请", "联合", "由", "与", "和", "同", "及", "在", "走进", "代表", "对", "向", "为", "的",
+               "是", "参加", "出席", "举办", "通过", "借助", "依托", "利用", "会见", "、")
+_CENTRAL_BODIES = ("外交部", "商务部", "国务院", "全国人大", "全国政协", "国家发展改革委", "中联部",
+                   "文化和旅游部", "教育部", "科技部", "财政部", "农业农村部", "工业和信息化部")
+
+
+def _trim_left(name: str) -> str:
+    """Drop words before the organization's own name (邀请香港贸发局 -> 香港贸发局)."""
+    for stop in _LEFT_STOPS:
+        k = name.rfind(stop)
+        if k >= 0 and k + len(stop) < len(name) - 1:
+            name = name[k + len(stop):]
+    return name
+
+
+def add_organization(ctx: DocumentContext, info: SentenceInfo, name: str, kind: str | None,
+                     rule: str, start: int, country: str | None = None) -> None:
+    name = name.strip("“”\"")
+    if len(name) < 2:
+        return
+    orgs = ctx.extraction.organizations
+    key = _same_organization(ctx, name) or name
+    if key not in orgs:
+        if country is None:
+            country = country_of_text(name) or _context_country(info) or HOME_COUNTRY
+        orgs[key] = Organization(key, kind or organization_kind(name) or "other", country,
+                                 evidence=[ctx.evidence(info, rule)])
+    elif name != key:
+        orgs[key].aliases.add(name)
+    if not any(m.start == start for m in info.mentions):
+        info.mentions.append(Mention(start, start + len(name), Ref("organization", key)))
+        info.mentions.sort(key=lambda m: m.start)
+
+
+def _context_country(info: SentenceInfo) -> str | None:
+    foreign = info.foreign_countries()
+    return info.leg_country or (foreign[0] if foreign else None)
+
+
+def _core(name: str) -> str:
+    name = re.sub(r"人民政府$", "政府", name)
+    name = re.sub(r"外事办公室$", "外事办", name)
+    return re.sub(r"(股份有限公司|有限公司|集团公司|集团|公司)$", "", name)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _same_organization(ctx: DocumentContext, name: str) -> str | None:
+    """An organization already known under another form of this name (博世 / 博世集团)."""
+    core = _core(name)
+    for key in ctx.extraction.organizations:
+        other = _core(key)
+        if core == other:
+            return key
+        short, long = sorted((core, other), key=len)
+        if len(short) >= 6 and _is_subsequence(short, long) and len(short) >= 0.8 * len(long):
+            return key
+    return None
+
+
+def find_organizations(ctx: DocumentContext) -> None:
+    for info in ctx.sentences:
+        text = info.text
+        for m in _ORGANIZERS.finditer(text):
+            offset = m.start("list")
+            for part in m.group("list").split("、"):
+                kind = organization_kind(part) or ("government" if any(
+                    b in part for b in _CENTRAL_BODIES) else None)
+                add_organization(ctx, info, part, kind, "organizations.organizer_list", offset)
+                offset += len(part) + 1
+        for m in _ENTERPRISE_LIST.finditer(text):
+            offset = m.start("list")
+            for part in m.group("list").split("、"):
+                add_organization(ctx, info, part, "enterprise", "organizations.enterprise_list", offset)
+                offset += len(part) + 1
+        for pattern, kind, rule in ((_SITE_VISIT, "enterprise", "organizations.site_visit"),
+                                    (_BRAND_PRODUCT, "enterprise", "organizations.brand_product"),
+                                    (_MET_ORGANIZATION, None, "organizations.met_organization")):
+            for m in pattern.finditer(text):
+                name = _trim_left(m.group("name"))
+                add_organization(ctx, info, name, kind, rule, m.start("name") + len(m.group("name")) - len(name))
+        for m in _GOVERNMENT_BODIES.finditer(text):
+            name = _trim_left(m.group("name"))
+            if len(name) >= 4 and not any(name in o for o in ctx.extraction.organizations):
+                add_organization(ctx, info, name, None, "organizations.body_suffix",
+                                 m.start("name") + len(m.group("name")) - len(name))
+        for body in _CENTRAL_BODIES:
+            for m in re.finditer(re.escape(body) + r"(?![长\u4e00-\u9fff]{0,2}(?:服务中心|机关|中秋))", text):
+                if any(s.start <= m.start() < s.end for s in info.mentions):
+                    continue
+                add_organization(ctx, info, body, "government", "organizations.central_body",
+                                 m.start(), HOME_COUNTRY)

@@ -1,0 +1,309 @@
+"""Officials: a chain of posts (省委副书记、省长) followed by a name, their organization and country;
+then the short forms (纳班贾, 李大使) and bare mentions of the same people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.context import HOME_COUNTRY, DocumentContext, Mention, SentenceInfo
+from diplograph.extract.lexicon import (
+    AFFILIATION_STOPS,
+    CHINESE_AFFILIATION_MARKERS,
+    CHINESE_TITLE_MARKERS,
+    COMPOUND_SURNAMES,
+    NAME_BOUNDARIES,
+    NOT_NAMES,
+    ORGANIZATION_KINDS,
+    SURNAMES,
+    TITLES,
+    TRANSLITERATION,
+    gazetteer,
+)
+from diplograph.extract.model import Organization, Person, Post, Ref
+
+_TITLE_INDEX: dict[str, list[str]] = {}
+for _t in TITLES:
+    _TITLE_INDEX.setdefault(_t[0], []).append(_t)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_DOTS = "·•‧・･∙⋅"
+# a title glued to the front of these is not a post but part of another word (大使馆, 部长级)
+_NOT_AFTER_TITLE = set("馆级们处会团府")
+# org suffixes that a title starts with: 外交部长 is the 部长 of 外交部
+_TITLE_ORG_HEADS = {"部长": "部", "副部长": "部", "局长": "局", "副局长": "局", "司长": "司",
+                    "总司长": "总司", "副司长": "司", "厅长": "厅", "副厅长": "厅", "署长": "署",
+                    "院长": "院", "副院长": "院", "校长": "校", "社长": "社", "台长": "台", "行长": "行"}
+_ORG_GENERIC = {"市政府", "省政府", "政府", "县政府", "区政府", "有关部门", "相关部门", "该公司", "公司",
+                "集团", "部", "外事办", "本", "我省", "我市"}
+
+
+@dataclass
+class TitleMatch:
+    start: int
+    end: int
+    title: str
+
+
+def is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
+
+
+def find_titles(text: str) -> list[TitleMatch]:
+    out = []
+    i = 0
+    while i < len(text):
+        for title in _TITLE_INDEX.get(text[i], ()):
+            if text.startswith(title, i):
+                after = text[i + len(title): i + len(title) + 1]
+                if after and after in _NOT_AFTER_TITLE:
+                    continue
+                out.append(TitleMatch(i, i + len(title), title))
+                i += len(title) - 1
+                break
+        i += 1
+    return out
+
+
+def _boundary_at(text: str, j: int) -> bool:
+    return any(text.startswith(b, j) for b in NAME_BOUNDARIES)
+
+
+def read_name(text: str, i: int) -> str | None:
+    """The person's name starting at text[i] (after a title), or None if none is written there."""
+    j = i
+    while j < len(text) and j - i < 16:
+        ch = text[j]
+        if ch in _DOTS and j > i and j + 1 < len(text) and is_han(text[j + 1]):
+            j += 1
+            continue
+        if not is_han(ch):
+            break
+        if j - i >= 2 and _boundary_at(text, j):
+            break
+        if j - i == 1 and _boundary_at(text, j) and text[j] not in TRANSLITERATION:
+            break
+        j += 1
+    candidate = text[i:j]
+    candidate = re.sub(f"[{_DOTS}]", "·", candidate)
+    if len(candidate) < 2 or candidate in NOT_NAMES or any(candidate.startswith(w) for w in NOT_NAMES):
+        return None
+    if "·" in candidate:
+        parts = candidate.split("·")
+        return candidate if all(len(p) >= 1 for p in parts) else None
+    all_foreign = all(ch in TRANSLITERATION for ch in candidate)
+    chinese_start = candidate[:2] in COMPOUND_SURNAMES or candidate[0] in SURNAMES
+    if chinese_start and not (all_foreign and len(candidate) >= 4):
+        limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
+        return candidate[:limit]
+    if all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
+        return candidate[:10]
+    return None
+
+
+def looks_chinese(name: str) -> bool:
+    if "·" in name or len(name) > 4:
+        return False
+    if not (name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES):
+        return False
+    return not all(ch in TRANSLITERATION for ch in name)
+
+
+def affiliation_start(text: str, i: int, known: set[str]) -> int:
+    """Where the organization or place written before position i begins (walking left)."""
+    j = i
+    while j > 0 and i - j < 24:
+        ch = text[j - 1]
+        if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
+            break
+        stop = next((w for w in AFFILIATION_STOPS if text.endswith(w, 0, j)), None)
+        if stop:
+            if stop in ("与", "和"):
+                before = text[:j - 1]
+                if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
+                    break
+            else:
+                break
+        j -= 1
+    return j
+
+
+def organization_kind(name: str) -> str | None:
+    for suffix, kind in ORGANIZATION_KINDS:
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def country_of_text(text: str) -> str | None:
+    """The country of the leftmost place named in `text` (a city gives its country)."""
+    for _, _, entry in gazetteer().find(text):
+        if entry.country:
+            return entry.country
+    return None
+
+
+@dataclass
+class TitledPerson:
+    start: int
+    end: int
+    name: str
+    posts: list[Post]
+    country: str | None
+    organizations: list[Organization]
+
+
+def _post_and_org(affiliation: str, title: str) -> tuple[str, str | None, str]:
+    """(title as printed, organization name, nationality text) for one link of a title chain."""
+    nationality = affiliation
+    printed = title
+    if "驻" in affiliation:
+        k = affiliation.index("驻")
+        nationality = affiliation[:k]
+        printed = affiliation[k:] + title
+        affiliation = ""
+    org = None
+    head = _TITLE_ORG_HEADS.get(title)
+    if head and affiliation:
+        org = affiliation + head
+        printed = (affiliation + title) if len(affiliation) <= 4 and not country_of_text(affiliation) else title
+    elif affiliation and organization_kind(affiliation):
+        org = affiliation
+        if not country_of_text(affiliation) and len(affiliation) <= 8:
+            printed = affiliation + title
+    elif affiliation and not country_of_text(affiliation) and len(affiliation) <= 8 and \
+            any(m in affiliation for m in ("中共", "中央", "政治局", "国务院")):
+        printed = affiliation + title
+    if org and (org in _ORG_GENERIC or len(org) < 3):
+        org = None
+    return printed, org, nationality
+
+
+def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext) -> list[TitledPerson]:
+    text = info.text
+    titles = find_titles(text)
+    out: list[TitledPerson] = []
+    chain: list[tuple[str, TitleMatch]] = []  # (affiliation, title)
+    chain_start = 0
+    for k, t in enumerate(titles):
+        if chain:
+            prev = chain[-1][1]
+            gap = text[prev.end:t.start]
+            if not gap.startswith(("、", "兼")) or any(c in gap for c in "，,。；;：:"):
+                chain = []
+        if not chain:
+            chain_start = affiliation_start(text, t.start, known)
+            affiliation = text[chain_start:t.start]
+        else:
+            affiliation = text[chain[-1][1].end + 1:t.start]
+        chain.append((affiliation, t))
+        name = read_name(text, t.end)
+        if name:
+            out.append(_make_person(chain, chain_start, t.end, name, info, ctx))
+            chain = []
+            continue
+        nxt = titles[k + 1] if k + 1 < len(titles) else None
+        if not (t.end < len(text) and text[t.end] in "、兼" and nxt and nxt.start - t.end < 24):
+            chain = []
+    return out
+
+
+def _make_person(chain, chain_start: int, name_start: int, name: str, info: SentenceInfo,
+                 ctx: DocumentContext) -> TitledPerson:
+    posts: list[Post] = []
+    orgs: list[Organization] = []
+    country = None
+    chinese_marked = False
+    evidence = ctx.evidence(info, "officials.title_then_name")
+    for affiliation, t in chain:
+        printed, org_name, nationality = _post_and_org(affiliation, t.title)
+        if country is None:
+            country = country_of_text(nationality)
+        if "驻" in affiliation and country is None:
+            country = HOME_COUNTRY
+        if any(m in affiliation for m in CHINESE_AFFILIATION_MARKERS) or \
+                any(t.title.startswith(m) or m in printed for m in CHINESE_TITLE_MARKERS):
+            chinese_marked = True
+        posts.append(Post(printed, org_name, evidence))
+        if org_name:
+            orgs.append(Organization(org_name, organization_kind(org_name) or "other",
+                                     country_of_text(org_name), evidence=[evidence]))
+    if country is None:
+        if chinese_marked or looks_chinese(name):
+            country = HOME_COUNTRY
+        else:
+            country = info.leg_country or next(iter(info.foreign_countries()), None)
+            if country is None and name[0] in SURNAMES and len(name) <= 3:
+                country = HOME_COUNTRY
+    for org in orgs:
+        if org.country is None:
+            org.country = country
+    return TitledPerson(chain_start, name_start + len(name), name, posts, country, orgs)
+
+
+def add_person(ctx: DocumentContext, found: TitledPerson, info: SentenceInfo) -> None:
+    people = ctx.extraction.people
+    person = people.get(found.name)
+    if person is None:
+        person = Person(found.name, found.country)
+        people[found.name] = person
+    elif person.country is None:
+        person.country = found.country
+    known_titles = {p.title for p in person.posts}
+    for post in found.posts:
+        if post.title not in known_titles:
+            person.posts.append(post)
+            known_titles.add(post.title)
+    person.evidence.append(ctx.evidence(info, "officials.title_then_name"))
+    for org in found.organizations:
+        existing = ctx.extraction.organizations.get(org.name)
+        if existing is None:
+            ctx.extraction.organizations[org.name] = org
+
+
+def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
+    """Short forms that name a known person: the parts of a ·-name, 李大使 for the ambassador 李津津."""
+    aliases: dict[str, str] = {}
+    for name, person in ctx.extraction.people.items():
+        if "·" in name:
+            for part in name.split("·"):
+                if len(part) >= 2:
+                    aliases.setdefault(part, name)
+                    person.aliases.add(part)
+        elif looks_chinese(name):
+            surname = name[:2] if name[:2] in COMPOUND_SURNAMES else name[0]
+            for post in person.posts:
+                for title in TITLES:
+                    if post.title.endswith(title) and len(title) >= 2:
+                        short = surname + title
+                        aliases.setdefault(short, name)
+                        break
+    return {a: n for a, n in aliases.items() if a not in ctx.extraction.people}
+
+
+def find_people(ctx: DocumentContext) -> None:
+    known: set[str] = set()
+    for info in ctx.sentences:
+        for found in find_titled_people(info, known, ctx):
+            add_person(ctx, found, info)
+            known.add(found.name)
+            info.mentions.append(Mention(found.end - len(found.name), found.end, Ref("person", found.name)))
+    aliases = register_short_forms(ctx)
+    names = {n: n for n in ctx.extraction.people} | aliases
+    ordered = sorted(names, key=len, reverse=True)
+    for info in ctx.sentences:
+        taken = [(m.start, m.end) for m in info.mentions]
+        for surface in ordered:
+            start = 0
+            while True:
+                k = info.text.find(surface, start)
+                if k < 0:
+                    break
+                start = k + 1
+                if any(s < k + len(surface) and k < e for s, e in taken):
+                    continue
+                info.mentions.append(Mention(k, k + len(surface), Ref("person", names[surface])))
+                taken.append((k, k + len(surface)))
+        info.mentions.sort(key=lambda m: m.start)
+        # a place name inside a person's name (阿里) is not a place
+        spans = [(m.start, m.end) for m in info.mentions]
+        info.places = [p for p in info.places if not any(s <= p[0] < e for s, e in spans)]

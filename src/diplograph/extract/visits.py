@@ -1,0 +1,142 @@
+"""Visits and delegations: who led which delegation from where to where, when, how many people,
+and the legs of a multi-country trip (在德国，... 在比利时，...)."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.context import HOME_COUNTRY, DocumentContext, SentenceInfo
+from diplograph.extract.lexicon import gazetteer, province_abbreviations
+from diplograph.extract.model import Ref, Visit
+from diplograph.extract.numbers import parse_number
+
+_DELEGATION = r"(?P<delegation>[\u4e00-\u9fff]{0,16}?(?:代表团|考察团|访问团|经贸团|工商团|商务团|团组|政府代表团))"
+_LED = re.compile(r"(?:率领|率|带领)" + _DELEGATION)
+_HEADED = re.compile(r"以(?P<leader_zone>[^，。；]{2,60}?)为团长的" + _DELEGATION)
+_PARTY = re.compile(r"一行(?:(?P<n>[0-9一二三四五六七八九十百]+)人)?")
+_SIZE = re.compile(r"(?:一行|代表团|考察团)(?P<n>[0-9一二三四五六七八九十百]+)人|(?P<m>[0-9]+)人(?:代表团|考察团)")
+_ABOVE = re.compile(r"(?:上述|以上)(?P<n>[0-9一二三四五六七八九十两]+)(?:国|个国家)")
+_GOING = re.compile(r"(?:访问|出访|赴|前往|到访|抵达|来到|来|到|在|对)(?P<place>[\u4e00-\u9fff]{1,12})")
+_LEG = re.compile(r"^在(?P<place>[\u4e00-\u9fff]{2,10})(?:期间)?[，,]")
+
+
+def mark_legs(ctx: DocumentContext) -> None:
+    """A paragraph opening with 在德国， tells where the rest of it happens."""
+    gaz = gazetteer()
+    current: str | None = None
+    paragraph = -1
+    for info in ctx.sentences:
+        if info.sentence.paragraph != paragraph:
+            paragraph = info.sentence.paragraph
+            current = None
+            m = _LEG.match(info.text)
+            if m:
+                entry = gaz.lookup(m.group("place"))
+                if entry and entry.country and entry.country != HOME_COUNTRY and entry.kind in (
+                        "country", "region", "supranational"):
+                    current = entry.country
+        info.leg_country = current
+
+
+def _place_code(text: str) -> str | None:
+    """The ISO code of a place written at the start of `text` (阿联酋, 湖南, 湘)."""
+    places = gazetteer().find(text)
+    if places and places[0][0] == 0:
+        entry = places[0][2]
+        if entry.kind == "area":
+            return None
+        return entry.code if entry.code else None
+    abbr = province_abbreviations()
+    if text[:1] in abbr and (len(text) == 1 or text[1] in "访考开举，。参交"):
+        return abbr[text[0]]
+    if text.startswith("华"):
+        return HOME_COUNTRY
+    return None
+
+
+def _destinations(text: str, info: SentenceInfo) -> list[str]:
+    m = _ABOVE.search(text)
+    if m:
+        n = parse_number(m.group("n")) or 0
+        foreign = list(dict.fromkeys(info.foreign_countries()))
+        return foreign[-n:] if n else foreign
+    for g in _GOING.finditer(text):
+        code = _place_code(g.group("place"))
+        if code:
+            return [code]
+    return []
+
+
+def _origin(delegation: str, leader_country: str | None, ctx: DocumentContext) -> str | None:
+    places = gazetteer().find(delegation)
+    if places:
+        entry = places[0][2]
+        return entry.code or entry.country or None
+    if leader_country == HOME_COUNTRY:
+        if delegation.startswith(("省", "市")) and ctx.home_province:
+            return ctx.home_province
+        return ctx.home_province or HOME_COUNTRY
+    return leader_country
+
+
+def _size(text: str) -> int | None:
+    m = _SIZE.search(text)
+    if not m:
+        return None
+    return parse_number(m.group("n") or m.group("m"))
+
+
+def find_visits(ctx: DocumentContext) -> None:
+    people = ctx.extraction.people
+    for info in ctx.sentences:
+        text = info.text
+        for m in _LED.finditer(text):
+            leader = next((x for x in reversed(info.mentions) if x.end <= m.start() and x.ref.kind == "person"), None)
+            if leader is None:
+                continue
+            rest = text[m.end():]
+            stop = re.search(r"[。；]", rest)
+            destinations = _destinations(rest[:stop.start()] if stop else rest, info)
+            if not destinations:
+                destinations = _destinations(text[leader.end:m.start()], info)
+            if not destinations:
+                continue
+            person = people.get(leader.ref.key)
+            origin = _origin(m.group("delegation"), person.country if person else None, ctx)
+            destinations = [d for d in destinations if d != origin]
+            if destinations:
+                _add(ctx, info, leader.ref, origin, destinations, m.group("delegation"), _size(text), "visits.led_delegation")
+        for m in _HEADED.finditer(text):
+            zone_start = m.start("leader_zone")
+            leader = next((x for x in reversed(info.mentions)
+                           if zone_start <= x.start and x.end <= m.end("leader_zone") and x.ref.kind == "person"), None)
+            if leader is None:
+                continue
+            rest = text[m.end():]
+            destinations = _destinations(rest, info)
+            if not destinations:
+                continue
+            person = people.get(leader.ref.key)
+            origin = _origin(m.group("delegation"), person.country if person else None, ctx)
+            _add(ctx, info, leader.ref, origin, destinations, m.group("delegation"), _size(text), "visits.headed_delegation")
+    _add_legs(ctx)
+
+
+def _add(ctx: DocumentContext, info: SentenceInfo, leader: Ref, origin: str | None,
+         destinations: list[str], delegation: str | None, size: int | None, rule: str) -> None:
+    ctx.extraction.visits.append(Visit(leader, destinations, origin, info.date, size, delegation,
+                                       evidence=ctx.evidence(info, rule)))
+
+
+def _add_legs(ctx: DocumentContext) -> None:
+    """A trip to several countries gets one leg per country a paragraph says it went to."""
+    for visit in ctx.extraction.visits:
+        if len(visit.destinations) < 2:
+            continue
+        seen = set()
+        for info in ctx.sentences:
+            code = info.leg_country
+            if code in visit.destinations and code not in seen:
+                seen.add(code)
+                visit.legs.append(Visit(visit.leader, [code], visit.origin, None, None, visit.delegation,
+                                        evidence=ctx.evidence(info, "visits.trip_leg")))
