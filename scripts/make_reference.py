@@ -3,9 +3,9 @@
 
 Commands:
 
-    python scripts/make_reference.py countries    # write countries.tsv from CLDR + country_aliases.tsv
+    python scripts/make_reference.py countries    # countries.tsv from CLDR + country_aliases.tsv
     python scripts/make_reference.py check        # validate every table, print counts per kind
-    python scripts/make_reference.py cldr-cities  # print CLDR exemplar cities missing from cities.tsv
+    python scripts/make_reference.py cldr-cities  # CLDR exemplar cities missing from cities.tsv
     python scripts/make_reference.py              # countries, then check
 
 Only countries.tsv is generated. provinces.tsv, cities.tsv and groupings.tsv are edited by
@@ -145,7 +145,9 @@ def cldr_territories() -> tuple[dict[str, str], dict[str, str], str]:
     import babel
     from babel import Locale
 
-    return dict(Locale.parse("zh").territories), dict(Locale.parse("en").territories), babel.__version__
+    zh = dict(Locale.parse("zh").territories)
+    en = dict(Locale.parse("en").territories)
+    return zh, en, babel.__version__
 
 
 def iso_codes(zh_territories: dict[str, str]) -> set[str]:
@@ -206,7 +208,9 @@ def build_countries() -> list[dict[str, str]]:
         )
     missing = sorted(iso_codes(zh) - seen)
     if missing:
-        raise ReferenceError(f"country_aliases.tsv: expected a row for every ISO code, missing {missing}")
+        raise ReferenceError(
+            f"country_aliases.tsv: expected a row for every ISO code, missing {missing}"
+        )
     rows.sort(key=lambda r: r["code"])
     return rows
 
@@ -225,7 +229,10 @@ def check_sorted(name: str, rows: list[dict[str, str]], column: str, errors: lis
     keys = [r[column] for r in rows]
     if keys != sorted(keys):
         first = next(i for i in range(1, len(keys)) if keys[i] < keys[i - 1])
-        errors.append(f"{name}: expected rows sorted by {column}; row {first + 2} ({keys[first]!r}) is out of order")
+        errors.append(
+            f"{name}: expected rows sorted by {column}; "
+            f"row {first + 2} ({keys[first]!r}) is out of order"
+        )
 
 
 def check_countries(rows: list[dict[str, str]], errors: list[str]) -> dict[str, str]:
@@ -243,13 +250,17 @@ def check_countries(rows: list[dict[str, str]], errors: list[str]) -> dict[str, 
     for row in rows:
         code = row["code"]
         if row["kind"] not in COUNTRY_KINDS:
-            errors.append(f"countries.tsv: {code} has kind {row['kind']!r}; expected one of {sorted(COUNTRY_KINDS)}")
+            errors.append(
+                f"countries.tsv: {code} has kind {row['kind']!r}; "
+                f"expected one of {sorted(COUNTRY_KINDS)}"
+            )
         zh_values = [row["name_zh"], *split_values(row["aliases_zh"])]
         for value in zh_values:
             if len(value) < 2:
                 errors.append(f"countries.tsv: {code} has single-character name or alias {value!r}")
             if value in FORBIDDEN_COUNTRY_ALIASES:
-                errors.append(f"countries.tsv: {code} lists {value!r}: {FORBIDDEN_COUNTRY_ALIASES[value]}")
+                reason = FORBIDDEN_COUNTRY_ALIASES[value]
+                errors.append(f"countries.tsv: {code} lists {value!r}: {reason}")
             if value in owner and owner[value] != code:
                 errors.append(f"countries.tsv: {value!r} is used by both {owner[value]} and {code}")
             owner[value] = code
@@ -316,9 +327,12 @@ def check_cities(
         if row["country"] != "CN" and not full.startswith(row["name_zh"]):
             target = [r for r in rows if r["name_zh"] == full and r["country"] == row["country"]]
             if not target:
-                errors.append(f"{label}: full_zh {full!r} is neither name_zh plus a suffix nor another row's name_zh")
-            elif target[0]["name_zh"] != target[0]["full_zh"] and not target[0]["full_zh"].startswith(full):
-                errors.append(f"{label}: alternative name points at another alternative name {full!r}")
+                errors.append(
+                    f"{label}: full_zh {full!r} is neither name_zh plus a suffix "
+                    "nor another row's name_zh"
+                )
+            elif not target[0]["full_zh"].startswith(full):
+                errors.append(f"{label}: alternative name points at another alternative {full!r}")
     if "中非" in names or "马里" in names:
         errors.append("cities.tsv: 中非 and 马里 are not city names")
 
@@ -336,7 +350,9 @@ M49_PARTS = {
 }
 
 
-def check_groupings(rows: list[dict[str, str]], countries: dict[str, dict[str, str]], errors: list[str]) -> None:
+def check_groupings(
+    rows: list[dict[str, str]], countries: dict[str, dict[str, str]], errors: list[str]
+) -> None:
     check_sorted("groupings.tsv", rows, "code", errors)
     members: dict[str, list[str]] = {}
     for row in rows:
@@ -346,13 +362,18 @@ def check_groupings(rows: list[dict[str, str]], countries: dict[str, dict[str, s
         if code not in countries:
             errors.append(f"groupings.tsv: {code} is not a code in countries.tsv")
         elif countries[code]["kind"] not in ("area", "supranational"):
-            errors.append(f"groupings.tsv: {code} is a {countries[code]['kind']}; expected an area or supranational row")
+            errors.append(
+                f"groupings.tsv: {code} is a {countries[code]['kind']}; "
+                "expected an area or supranational row"
+            )
         values = split_values(row["members"])
         if values != sorted(values) or len(values) != len(set(values)):
             errors.append(f"groupings.tsv: {code} members must be sorted and unique")
         for member in values:
             if member not in countries or countries[member]["kind"] not in ("country", "region"):
-                errors.append(f"groupings.tsv: {code} member {member!r} is not a country or region code")
+                errors.append(
+                    f"groupings.tsv: {code} member {member!r} is not a country or region code"
+                )
         members[code] = values
     for whole, parts in M49_PARTS.items():
         if whole in members and all(p in members for p in parts):
@@ -367,7 +388,9 @@ def check_groupings(rows: list[dict[str, str]], countries: dict[str, dict[str, s
         if n > 1:
             errors.append(f"groupings.tsv: {member} is in {n} M49 sub-regions")
     unplaced = sorted(
-        c for c, r in countries.items() if r["kind"] in ("country", "region") and c not in placed and c != "AQ"
+        c
+        for c, r in countries.items()
+        if r["kind"] in ("country", "region") and c not in placed and c != "AQ"
     )
     if unplaced:
         errors.append(f"groupings.tsv: not in any M49 sub-region: {unplaced}")
@@ -388,18 +411,23 @@ def run_checks() -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if build_countries() != countries:
-        errors.append("countries.tsv is out of date: run `python scripts/make_reference.py countries`")
+        errors.append(
+            "countries.tsv is out of date: run `python scripts/make_reference.py countries`"
+        )
     check_countries(countries, errors)
     province_codes = check_provinces(provinces, errors)
     by_code = {r["code"]: r for r in countries}
     check_cities(cities, province_codes, set(by_code), errors)
     check_groupings(groupings, by_code, errors)
 
-    print("countries.tsv", len(countries), dict(sorted(Counter(r["kind"] for r in countries).items())))
-    print("provinces.tsv", len(provinces), dict(sorted(Counter(r["kind"] for r in provinces).items())))
-    foreign = Counter(r["kind"] for r in cities if r["country"] != "CN")
-    chinese = Counter(r["kind"] for r in cities if r["country"] == "CN")
-    print("cities.tsv", len(cities), "CN", dict(sorted(chinese.items())), "other", dict(sorted(foreign.items())))
+    def kinds(rows: list[dict[str, str]]) -> dict[str, int]:
+        return dict(sorted(Counter(r["kind"] for r in rows).items()))
+
+    print("countries.tsv", len(countries), kinds(countries))
+    print("provinces.tsv", len(provinces), kinds(provinces))
+    chinese = kinds([r for r in cities if r["country"] == "CN"])
+    foreign = kinds([r for r in cities if r["country"] != "CN"])
+    print("cities.tsv", len(cities), "CN", chinese, "other", foreign)
     print("groupings.tsv", len(groupings))
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
@@ -452,8 +480,12 @@ def print_cldr_cities() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", default="all", choices=["all", "countries", "check", "cldr-cities"])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "command", nargs="?", default="all", choices=["all", "countries", "check", "cldr-cities"]
+    )
     args = parser.parse_args(argv)
     try:
         if args.command in ("all", "countries"):
