@@ -64,7 +64,8 @@ def find_meetings(ctx: DocumentContext) -> None:
                 stop = _CLAUSE_END.search(tail)
                 limit = verb.end() + (stop.start() if stop else len(tail))
                 # a list of guests may run past commas while names keep coming (A，B一行)
-                objects = [m for m in info.mentions if verb.end() <= m.start < max(limit, _list_end(info, verb.end()))]
+                limit = max(limit, _list_end(info, verb.end()))
+                objects = [m for m in info.mentions if verb.end() <= m.start < limit]
                 subject_zone = [m for m in info.mentions if clause_start <= m.start and m.end <= verb.start()]
             else:
                 link = max(text.rfind(w, clause_start, verb.start()) for w in ("与", "和", "同"))
@@ -106,6 +107,8 @@ def _list_end(info: SentenceInfo, start: int) -> int:
     for m in info.mentions:
         if m.start < start:
             continue
+        if m.start - start > 200:
+            break
         gap = info.text[end:m.start]
         if end != start and (len(gap) > 30 or any(c in gap for c in "。；;")):
             break

@@ -11,6 +11,7 @@ from diplograph.extract.lexicon import (
     AFFILIATION_STOPS,
     CHINESE_AFFILIATION_MARKERS,
     CHINESE_TITLE_MARKERS,
+    FOREIGN_ONLY_TITLES,
     COMPOUND_SURNAMES,
     NAME_BOUNDARIES,
     NOT_NAMES,
@@ -227,12 +228,13 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
         if org_name:
             orgs.append(Organization(org_name, organization_kind(org_name) or "other",
                                      country_of_text(org_name), evidence=[evidence]))
+    foreign_post = any(t.title in FOREIGN_ONLY_TITLES for _, t in chain)
     if country is None:
-        if chinese_marked or looks_chinese(name):
+        if chinese_marked or (looks_chinese(name) and not foreign_post):
             country = HOME_COUNTRY
         else:
             country = info.leg_country or next(iter(info.foreign_countries()), None)
-            if country is None and name[0] in SURNAMES and len(name) <= 3:
+            if country is None and looks_chinese(name):
                 country = HOME_COUNTRY
     for org in orgs:
         if org.country is None:
@@ -280,6 +282,25 @@ def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
     return {a: n for a, n in aliases.items() if a not in ctx.extraction.people}
 
 
+# a name with no title, as the subject of a clause that meets, leads or visits (刘强分别会见...)
+_UNTITLED_SUBJECT = re.compile(
+    r"(?:^|[，,。；;：:]|图为)(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?=分别会见|会见|会晤|率领|率团|率[\u4e00-\u9fff]{0,8}代表团|在[\u4e00-\u9fff]{1,8}(?:会见|会晤|出席))")
+
+
+def find_untitled_subjects(ctx: DocumentContext, info: SentenceInfo) -> None:
+    for m in _UNTITLED_SUBJECT.finditer(info.text):
+        name = m.group("name")
+        if name in ctx.extraction.people or not looks_chinese(name) or name in NOT_NAMES:
+            continue
+        if any(mention.start <= m.start("name") < mention.end for mention in info.mentions):
+            continue
+        if gazetteer().lookup(name):
+            continue
+        evidence = ctx.evidence(info, "officials.untitled_subject", 0.6)
+        ctx.extraction.people[name] = Person(name, HOME_COUNTRY, evidence=[evidence])
+
+
 def find_people(ctx: DocumentContext) -> None:
     known: set[str] = set()
     for info in ctx.sentences:
@@ -287,6 +308,8 @@ def find_people(ctx: DocumentContext) -> None:
             add_person(ctx, found, info)
             known.add(found.name)
             info.mentions.append(Mention(found.end - len(found.name), found.end, Ref("person", found.name)))
+    for info in ctx.sentences:
+        find_untitled_subjects(ctx, info)
     aliases = register_short_forms(ctx)
     names = {n: n for n in ctx.extraction.people} | aliases
     ordered = sorted(names, key=len, reverse=True)
