@@ -54,7 +54,7 @@ TITLES = sorted(set("""
 
 # Titles that by themselves mark a Chinese official (the party and state posts of China).
 CHINESE_TITLE_MARKERS = ("省委", "市委", "区委", "县委", "党组", "政治局", "中央军委", "国务委员",
-                         "国家主席", "国家副主席", "总书记", "省长", "常务副省长", "代省长")
+                         "国家主席", "国家副主席", "总书记")
 # Posts China does not have: whoever holds one is foreign, whatever their name looks like.
 FOREIGN_ONLY_TITLES = {"大臣", "次大臣", "国务大臣", "副大臣", "州长", "副州长", "参议员", "众议员",
                        "总统", "副总统", "首相", "副首相", "国王", "女王", "王储", "亲王", "王子", "公主",
@@ -197,3 +197,22 @@ COUNTRY_ABBREVIATIONS = {
     "乍": "TD", "肯": "KE", "坦": "TZ", "赞": "ZM", "尼": "NG", "墨": "MX", "阿": "AR", "智": "CL",
     "秘": "PE", "古": "CU", "菲": "PH", "马": "MY", "文": "BN",
 }
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Two- and three-character words of jieba's dictionary that are not person names (保护, 同志):
+    a title followed by one of them (领事保护) is not a person."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split(" ")
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 3 and not parts[2].startswith("nr") \
+                    and parts[1].isdigit() and int(parts[1]) >= 3:
+                words.add(parts[0])
+    return frozenset(words)

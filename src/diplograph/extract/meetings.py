@@ -78,6 +78,9 @@ def find_meetings(ctx: DocumentContext) -> None:
             if subject is None:
                 subject = next((m for m in info.mentions if m.ref.kind == "person"
                                 and m.end <= verb.start() and m.ref not in objects_so_far), None)
+            if subject is None and objects and not subject_zone:
+                fallback = ctx.paragraph_subject(info)
+                subject = Mention(-1, -1, fallback) if fallback else None
             if subject is None or not objects:
                 continue
             guests = [m.ref for m in objects if m.ref != subject.ref]
@@ -96,9 +99,9 @@ def find_meetings(ctx: DocumentContext) -> None:
                 ctx.extraction.meetings.append(Meeting(
                     [subject.ref, *group], dates=info.date, place=place[0], place_code=place[1],
                     kind=kind, evidence=evidence))
-        explicit = [p for p in info.places if p[2].kind not in ("area",)]
-        if explicit and re.search(r"在" + re.escape(info.text[explicit[0][0]:explicit[0][1]]), text):
-            last_place = (info.text[explicit[0][0]:explicit[0][1]], explicit[0][2].code)
+        for start, end, entry in info.places:
+            if entry.kind != "area" and text[max(0, start - 1):start] == "在":
+                last_place = (text[start:end], entry.code)
 
 
 def _list_end(info: SentenceInfo, start: int) -> int:

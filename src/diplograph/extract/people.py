@@ -19,6 +19,7 @@ from diplograph.extract.lexicon import (
     SURNAMES,
     TITLES,
     TRANSLITERATION,
+    common_words,
     gazetteer,
 )
 from diplograph.extract.model import Organization, Person, Post, Ref
@@ -71,6 +72,8 @@ def _boundary_at(text: str, j: int) -> bool:
 
 def read_name(text: str, i: int) -> str | None:
     """The person's name starting at text[i] (after a title), or None if none is written there."""
+    if _boundary_at(text, i):
+        return None
     j = i
     while j < len(text) and j - i < 16:
         ch = text[j]
@@ -95,10 +98,12 @@ def read_name(text: str, i: int) -> str | None:
     chinese_start = candidate[:2] in COMPOUND_SURNAMES or candidate[0] in SURNAMES
     if chinese_start and not (all_foreign and len(candidate) >= 4):
         limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
-        return candidate[:limit]
-    if all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
-        return candidate[:10]
-    return None
+        name = candidate[:limit]
+    elif all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
+        name = candidate[:10]
+    else:
+        return None
+    return None if name in common_words() else name
 
 
 def looks_chinese(name: str) -> bool:
@@ -109,10 +114,11 @@ def looks_chinese(name: str) -> bool:
     return not all(ch in TRANSLITERATION for ch in name)
 
 
-def affiliation_start(text: str, i: int, known: set[str]) -> int:
-    """Where the organization or place written before position i begins (walking left)."""
+def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int:
+    """Where the organization or place written before position i begins (walking left, never past
+    `floor`, the end of the previous name in the sentence)."""
     j = i
-    while j > 0 and i - j < 24:
+    while j > floor and i - j < 24:
         ch = text[j - 1]
         if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
             break
@@ -185,14 +191,17 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
     out: list[TitledPerson] = []
     chain: list[tuple[str, TitleMatch]] = []  # (affiliation, title)
     chain_start = 0
+    floor = 0
     for k, t in enumerate(titles):
+        if t.start < floor:
+            continue
         if chain:
             prev = chain[-1][1]
             gap = text[prev.end:t.start]
             if not gap.startswith(("、", "兼")) or any(c in gap for c in "，,。；;：:"):
                 chain = []
         if not chain:
-            chain_start = affiliation_start(text, t.start, known)
+            chain_start = affiliation_start(text, t.start, known, floor)
             affiliation = text[chain_start:t.start]
         else:
             affiliation = text[chain[-1][1].end + 1:t.start]
@@ -200,6 +209,8 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
         name = read_name(text, t.end)
         if name:
             out.append(_make_person(chain, chain_start, t.end, name, info, ctx))
+            known.add(name)
+            floor = t.end + len(name)
             chain = []
             continue
         nxt = titles[k + 1] if k + 1 < len(titles) else None
