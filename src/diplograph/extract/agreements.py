@@ -25,8 +25,12 @@ _PLURAL = ("多项", "一批", "系列", "相关", "多个", "有关协议", "�
 
 
 def find_agreements(ctx: DocumentContext) -> None:
+    speech_paragraph = -1
     for info in ctx.sentences:
         text = info.text
+        in_speech = speech_paragraph == info.sentence.paragraph
+        if _REPORTED_SPEECH.search(text):
+            speech_paragraph = info.sentence.paragraph
         found = False
         for pattern in _COUNTED:
             m = pattern.search(text)
@@ -43,8 +47,8 @@ def find_agreements(ctx: DocumentContext) -> None:
                 break
         if found:
             continue
-        if _REPORTED_SPEECH.search(text):
-            continue  # 唐良智在致辞时表示，今天双方签署友城协议: the signing was reported already
+        if in_speech or _REPORTED_SPEECH.search(text):
+            continue  # 某某在致辞时表示，今天双方签署友城协议: a speech mentions a signing reported already
         m = _SINGLE.search(text) or _SINGLE_SIGNED.search(text)
         if m and not any(w in m.group("name") for w in _PLURAL) and "成交" not in text:
             ctx.extraction.agreements.append(Agreement(

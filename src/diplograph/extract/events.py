@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, SentenceInfo
-from diplograph.extract.lexicon import gazetteer
+from diplograph.extract.lexicon import ends_with_function_word, gazetteer
 from diplograph.extract.model import Amount, Event
 from diplograph.extract.numbers import parse_amount, parse_number
 
@@ -54,7 +54,7 @@ def _left_edge(text: str, end: int) -> int:
             if ch in "、 " or not _NAME_CHARS.match(ch):
                 break
             stop = next((w for w in _LEFT_STOPS if text.endswith(w, 0, j)), None)
-            if stop and j < end - 1:
+            if (stop or ends_with_function_word(text, j)) and j < end - 1:
                 break
         j -= 1
     return j
@@ -109,6 +109,8 @@ def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
     for suffix, category in EVENT_SUFFIXES:
         for m in re.finditer(re.escape(suffix), text):
             end = m.end()
+            if text[end:end + 1] in ("堂", "厅", "馆", "场", "所", "址", "室", "长", "员"):
+                continue
             # 中秋大集湖南专场: the name runs on to a later suffix
             start = _left_edge(text, end)
             name = text[start:end].strip()

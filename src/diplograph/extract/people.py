@@ -94,9 +94,14 @@ def read_name(text: str, i: int) -> str | None:
     if "·" in candidate:
         parts = candidate.split("·")
         return candidate if all(len(p) >= 1 for p in parts) else None
-    all_foreign = all(ch in TRANSLITERATION for ch in candidate)
+    foreign_run = 0
+    while foreign_run < len(candidate) and candidate[foreign_run] in TRANSLITERATION:
+        foreign_run += 1
+    all_foreign = foreign_run == len(candidate)
     chinese_start = candidate[:2] in COMPOUND_SURNAMES or candidate[0] in SURNAMES
-    if chinese_start and not (all_foreign and len(candidate) >= 4):
+    if chinese_start and foreign_run >= 4:
+        name = candidate[:foreign_run]  # 惠特拉姆: a transliteration that starts like a surname
+    elif chinese_start and not (all_foreign and len(candidate) >= 4):
         limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
         name = candidate[:limit]
     elif all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
@@ -171,7 +176,7 @@ def _post_and_org(affiliation: str, title: str) -> tuple[str, str | None, str]:
     org = None
     head = _TITLE_ORG_HEADS.get(title)
     if head and affiliation:
-        org = affiliation + head
+        org = affiliation if affiliation.endswith(head) else affiliation + head
         printed = (affiliation + title) if len(affiliation) <= 4 and not country_of_text(affiliation) else title
     elif affiliation and organization_kind(affiliation):
         org = affiliation
@@ -296,7 +301,8 @@ def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
 # a name with no title, as the subject of a clause that meets, leads or visits (刘强分别会见...)
 _UNTITLED_SUBJECT = re.compile(
     r"(?:^|[，,。；;：:]|图为)(?P<name>[\u4e00-\u9fff]{2,3}?)"
-    r"(?=分别会见|会见|会晤|率领|率团|率[\u4e00-\u9fff]{0,8}代表团|在[\u4e00-\u9fff]{1,8}(?:会见|会晤|出席))")
+    r"(?=分别会见|会见|会晤|率领|率团|率[\u4e00-\u9fff]{0,8}代表团|在[\u4e00-\u9fff]{1,8}(?:会见|会晤|出席)"
+    r"|等?(?:参加|陪同)(?:会见|会谈|会晤))")
 
 
 def find_untitled_subjects(ctx: DocumentContext, info: SentenceInfo) -> None:
