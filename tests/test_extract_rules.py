@@ -130,3 +130,47 @@ def test_every_fact_keeps_its_sentence_and_offsets():
     evidence = x.meetings[0].evidence
     assert text[evidence.start:evidence.end] == evidence.sentence
     assert evidence.rule.startswith("meetings.")
+
+
+def test_trip_to_a_list_of_countries_has_one_leg_per_country_paragraph():
+    text = ("6月13日至20日，国务院总理李强率中国政府代表团先后访问了新西兰、澳大利亚、马来西亚三国。\n"
+            "在新西兰，李强同新西兰总理克里斯托弗·拉克森举行会谈。\n"
+            "在马来西亚，李强会见了马来西亚总理安瓦尔·易卜拉欣。")
+    x = extract_text(text, published="2024-06-21")
+    (trip,) = x.visits
+    assert trip.destinations == ["NZ", "AU", "MY"]
+    assert [leg.destinations for leg in trip.legs] == [["NZ"], ["MY"]]
+    assert {m.place for m in x.meetings} == {"新西兰", "马来西亚"}
+
+
+def test_foreign_leader_paying_a_state_visit_and_anniversaries_that_are_not_visits():
+    x = extract_text("法国总统埃马纽埃尔·马克龙于4月5日至7日对中国进行国事访问。"
+                     "今年是前总理惠特拉姆首次访华50周年。", published="2023-04-08")
+    (visit,) = x.visits
+    assert (visit.leader.key, visit.origin, visit.destinations) == ("埃马纽埃尔·马克龙", "FR", ["CN"])
+
+
+def test_abbreviated_expo_is_the_same_event_as_its_full_name():
+    x = extract_text("第六届中国国际进口博览会在上海开幕。阿尔巴尼斯出席了进博会开幕式。", published="2023-11-06")
+    assert list(x.events) == ["第六届中国国际进口博览会"]
+    assert "进博会" in x.events["第六届中国国际进口博览会"].aliases
+
+
+def test_the_same_day_points_back_to_a_single_day_not_a_range():
+    x = extract_text("4月7日，总统马克龙抵达广州。马克龙于4月5日至7日访华。\n"
+                     "当天，国家主席习近平在广州同马克龙举行会晤。", published="2023-04-08")
+    (meeting,) = x.meetings
+    assert (meeting.dates.start, meeting.dates.end) == ("2023-04-07", "2023-04-07")
+
+
+def test_a_short_form_titled_on_its_own_is_merged_into_the_full_name():
+    x = extract_text("澳大利亚总理安东尼·阿尔巴尼斯访华。国家主席习近平会见澳大利亚总理阿尔巴尼斯。",
+                     published="2023-11-07")
+    assert "阿尔巴尼斯" not in x.people
+    (meeting,) = x.meetings
+    assert [r.key for r in meeting.participants] == ["习近平", "安东尼·阿尔巴尼斯"]
+
+
+def test_a_title_followed_by_a_common_word_is_no_person():
+    x = extract_text("提供政策咨询、领事保护等服务。团长的职责。", published="2025-01-01")
+    assert not x.people

@@ -66,11 +66,18 @@ def build_context(text: str, title: str | None, published: str | None) -> Docume
     gaz = gazetteer()
     infos = []
     carried: DateSpan | None = None
+    last_day: DateSpan | None = None  # 当天 and 同日 point back to a single day, not to a range
     for sentence in split_sentences(text):
         dates = find_dates(sentence.text, ctx)
         info = SentenceInfo(sentence, dates, gaz.find(sentence.text))
         if dates:
             carried = dates[0].span
-        info.date = carried
+            days = [d.span for d in dates if d.span.start == d.span.end]
+            last_day = days[-1] if days else last_day
+            info.date = carried
+        elif last_day and any(w in sentence.text for w in ("当天", "当日", "同日", "同一天")):
+            info.date = carried = last_day
+        else:
+            info.date = carried
         infos.append(info)
     return DocumentContext(text, ctx, infos)

@@ -21,7 +21,7 @@ EVENT_SUFFIXES = sorted({
     "艺术节": "fair", "旅游节": "fair", "电影节": "fair", "运动会": "event", "大赛": "event",
 }.items(), key=lambda kv: len(kv[0]), reverse=True)
 # abbreviated fairs: 哈洽会, 广交会, 进博会, 服贸会
-_ABBREVIATED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与等在的好]))([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|消|服)会)(?!议|谈|见|长|员)")
+_ABBREVIATED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与等在的好了席加办届赴]))([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|消|服)会)(?!议|谈|见|长|员)")
 _QUOTED_ACTIVITY = re.compile(r"“(?P<name>[^”]{2,20})”(?:系列|主题|专题)?活动")
 _EDITION = re.compile(r"第([0-9一二三四五六七八九十百]+)届")
 _LEFT_STOPS = sorted(("出席", "参加", "参会", "举办", "举行", "召开", "主办", "承办", "利用好", "利用",
@@ -143,10 +143,18 @@ def _place_in(text: str) -> tuple[str | None, str | None]:
     return (text if len(text) <= 10 else None), None
 
 
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _same_event(ctx: DocumentContext, name: str) -> str | None:
     core = core_name(name)
     for key, event in ctx.extraction.events.items():
         other = core_name(key)
+        short, long = sorted((core, other), key=len)
+        if len(short) == 3 and short.endswith("会") and len(long) > 5 and _is_subsequence(short, long):
+            return key  # 进博会 is 中国国际进口博览会
         if core == other or (min(len(core), len(other)) >= 4 and (core in other or other in core)):
             return key
         if any(core_name(a) == core for a in event.aliases):

@@ -60,7 +60,9 @@ def find_participation(ctx: DocumentContext) -> None:
         if events:
             last_event = events[-1][2]
         # EVENT在湖南举行，X一行参会 / X、Y等出席。 (the event of this or the previous sentence)
-        m = re.search(r"(?:参会|与会|出席(?:仪式|活动)?|参加(?:仪式|活动))[。！]?$", text) or re.search(r"一行参会|等出席", text)
+        m = (re.search(r"(?:参会|与会|出席(?:仪式|活动)?|参加(?:仪式|活动))[。！]?$", text)
+             or re.search(r"一行参会|等出席", text)
+             or re.search(r"(?:出席|参加)了?(?:开幕式|闭幕式|开幕活动|闭幕活动|主论坛|开幕大会)", text))
         target = events[0][2] if events else last_event
         if m and target:
             for p in people:

@@ -318,6 +318,26 @@ def find_untitled_subjects(ctx: DocumentContext, info: SentenceInfo) -> None:
         ctx.extraction.people[name] = Person(name, HOME_COUNTRY, evidence=[evidence])
 
 
+def merge_short_forms(ctx: DocumentContext, aliases: dict[str, str]) -> None:
+    """阿尔巴尼斯, titled on its own, is 安东尼·阿尔巴尼斯 named in full elsewhere: one person."""
+    people = ctx.extraction.people
+    for name in list(people):
+        full = next((f for f, p in people.items() if f != name and "·" in f and name in f.split("·")
+                     and p.country in (None, people[name].country)), None)
+        if full is None:
+            continue
+        short = people.pop(name)
+        target = people[full]
+        target.aliases.add(name)
+        known = {p.title for p in target.posts}
+        target.posts += [p for p in short.posts if p.title not in known]
+        target.evidence += short.evidence
+        for info in ctx.sentences:
+            for m in info.mentions:
+                if m.ref.kind == "person" and m.ref.key == name:
+                    m.ref = Ref("person", full)
+
+
 def find_people(ctx: DocumentContext) -> None:
     known: set[str] = set()
     for info in ctx.sentences:
@@ -328,6 +348,12 @@ def find_people(ctx: DocumentContext) -> None:
     for info in ctx.sentences:
         find_untitled_subjects(ctx, info)
     aliases = register_short_forms(ctx)
+    merge_short_forms(ctx, aliases)
+    aliases = {a: n for a, n in aliases.items() if n in ctx.extraction.people}
+    for name, person in ctx.extraction.people.items():
+        for alias in person.aliases:
+            if alias not in ctx.extraction.people:
+                aliases.setdefault(alias, name)
     names = {n: n for n in ctx.extraction.people} | aliases
     ordered = sorted(names, key=len, reverse=True)
     for info in ctx.sentences:
