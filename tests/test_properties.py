@@ -26,7 +26,8 @@ def test_extractor_survives_a_megabyte_of_random_unicode_and_html():
     noise = "".join(chr(rng.randrange(0x20, 0x2FFFF)) for _ in range(1_000_000))
     html = "<div><script>alert(1)</script><p>省长张三会见德国总理朔尔茨。</p></div>" * 4000
     assert not extract_text(noise).meetings
-    assert len(extract_text(html).meetings) == 4000
+    # 4000 copies of one meeting are one meeting restated
+    assert len(extract_text(html).meetings) == 1
     for text in ("", "。。。，，，", "\x00\x01\x02", "会见" * 5000):
         extract_text(text)
 

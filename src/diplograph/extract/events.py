@@ -118,7 +118,10 @@ def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
             if _valid(name, suffix):
                 found.append((start + lead, end, name, category))
     for m in _ABBREVIATED.finditer(text):
-        found.append((m.start(1), m.end(1), m.group(1), "expo"))
+        start = m.start(1)
+        if m.end(1) - start == 4 and text[start] in "了的和及与等在好席加办届赴":
+            start += 1  # 出席了进博会: the abbreviation is 进博会
+        found.append((start, m.end(1), text[start:m.end(1)], "expo"))
     for m in _QUOTED_ACTIVITY.finditer(text):
         found.append((m.start("name") - 1, m.end("name") + 1, m.group("name"), "event"))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
