@@ -178,8 +178,8 @@ def resolve_subject(store: Store, text: str) -> Subject:
         found = pick([s for s, names in candidates if test(s, names)])
         if found:
             return found
-    if wanted.isascii():
-        plain = _strip_tones(wanted)
+    plain = _strip_tones(wanted)
+    if plain.isascii():
         found = pick([s for s, names in candidates
                       if s.kind in rank and any(_pinyin_keys(n) & {plain} for n in names)])
         if found:
@@ -196,14 +196,15 @@ def _strip_tones(text: str) -> str:
 _SUFFIXES = ("省", "市", "自治区", "特别行政区", "州", "县")
 
 
-def _pinyin_keys(name: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _pinyin_keys(name: str) -> frozenset[str]:
     if name.isascii():
-        return set()
+        return frozenset()
     keys = {_pinyin(name)}
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             keys.add(_pinyin(name[: -len(suffix)]))
-    return {_normalise(k) for k in keys}
+    return frozenset(_normalise(k) for k in keys)
 
 
 def _unknown_subject_message(text: str, candidates: list[tuple[Subject, list[str]]]) -> str:
@@ -600,46 +601,78 @@ def _html_table(records: list[dict], columns: list[tuple[str, str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def table_html(records: list[dict], columns: list[tuple[str, str]] | None = None,
+               empty: str = "None.") -> str:
+    """Rows as an HTML table (columns: (key, header) pairs; default: every key of the first row)."""
+    if not records:
+        return f'<p class="note">{html.escape(empty)}</p>'
+    columns = columns or [(k, k) for k in records[0]]
+    head = "".join(f"<th>{html.escape(h)}</th>" for _, h in columns)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(_cell(r.get(k)))}</td>" for k, _ in columns)
+                   + "</tr>" for r in records)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def summary_html(report: Report) -> str:
+    """The headline figures, or, when there is nothing in the period, a note saying so."""
+    intro = f"<p>{html.escape(_intro(report))}</p>"
+    if report.is_empty:
+        return intro + f'<p class="note">{html.escape(_empty_note(report))}</p>'
+    items = "".join(f"<div><dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd></div>"
+                    for k, v in report.summary.items())
+    note = (f'<p class="note">{report.undated} undated exchange(s) are left out of this '
+            "period.</p>" if report.undated else "")
+    return f'{intro}<dl class="summary">{items}</dl>{note}'
+
+
+def partners_html(report: Report) -> str:
+    ranked = [{"#": n, **p} for n, p in enumerate(report.partners, 1)]
+    return table_html(ranked, [("#", "#"), ("partner", "partner"), ("code", "code"),
+                               ("exchanges", "exchanges")], empty="No partners in this period.")
+
+
+def section_html(report: Report, key: str) -> str:
+    """One table of the report (a key of SECTIONS), each row with its sentence and document."""
+    records = report.sections[key]
+    if not records:
+        return '<p class="note">None in this period.</p>'
+    return _html_table(records, SECTIONS[key][1])
+
+
+def network_iframe(report: Report) -> str:
+    """The interactive ego network, embedded (srcdoc) so the page stays one file."""
+    if not report.ego_edges:
+        return '<p class="note">No network in this period.</p>'
+    page = report.ego_network_html()
+    return ('<div><iframe title="interactive ego network" sandbox="allow-scripts" '
+            f'style="width:100%;height:560px;border:1px solid #ddd" '
+            f'srcdoc="{html.escape(page, quote=True)}"></iframe></div>')
+
+
 def report_html(report: Report) -> str:
     """The report as one HTML file: figures as data: URIs, the interactive network in an iframe's
     srcdoc, nothing fetched from the network."""
     title = f"Relationship report: {report.subject.label}"
     parts = [f"<!DOCTYPE html><html lang=\"zh\"><head><meta charset=\"utf-8\">"
              f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>",
-             f"<h1>{html.escape(title)}</h1><p>{html.escape(_intro(report))}</p>"]
+             f"<h1>{html.escape(title)}</h1>"]
     if report.is_empty:
-        parts.append(f"<p class=\"note\">{html.escape(_empty_note(report))}</p></body></html>")
-        return "".join(parts)
-    items = "".join(f"<div><dt>{html.escape(k)}</dt><dd>{html.escape(str(v))}</dd></div>"
-                    for k, v in report.summary.items())
-    parts.append(f"<h2>Summary 概要</h2><dl class=\"summary\">{items}</dl>")
-    if report.undated:
-        parts.append(f"<p class=\"note\">{report.undated} undated exchange(s) are left out of "
-                     "this period.</p>")
+        return "".join([*parts, summary_html(report), "</body></html>"])
+    parts.append(f"<h2>Summary 概要</h2>{summary_html(report)}")
     parts.append("<h2>Timeline 时间线</h2><div class=\"figures\">"
                  + _img(report.timeline_figure(), "timeline of exchanges") + "</div>")
     if report.partners:
-        rows_html = "".join(f"<tr><td>{n}</td><td>{html.escape(p['partner'])}</td>"
-                            f"<td>{html.escape(p['code'])}</td><td>{p['exchanges']}</td></tr>"
-                            for n, p in enumerate(report.partners, 1))
-        parts.append("<h2>Partners 伙伴</h2><div class=\"figures\"><div>"
-                     "<table><thead><tr><th>#</th><th>partner</th><th>code</th><th>exchanges</th>"
-                     f"</tr></thead><tbody>{rows_html}</tbody></table></div>"
-                     + _img(report.partners_figure(), "partners ranked") + "</div>")
-    for key, (section_title, columns) in SECTIONS.items():
-        records = report.sections[key]
-        if not records and key == "visits_other":
+        parts.append("<h2>Partners 伙伴</h2><div class=\"figures\"><div>" + partners_html(report)
+                     + "</div>" + _img(report.partners_figure(), "partners ranked") + "</div>")
+    for key, (section_title, _columns) in SECTIONS.items():
+        if not report.sections[key] and key == "visits_other":
             continue
-        parts.append(f"<h2>{html.escape(section_title)}</h2>")
-        parts.append(_html_table(records, columns) if records
-                     else "<p class=\"note\">None in this period.</p>")
+        parts.append(f"<h2>{html.escape(section_title)}</h2>{section_html(report, key)}")
     if report.ego_edges:
-        page = report.ego_network_html()
         parts.append("<h2>Network 关系网络</h2><div class=\"figures\">"
                      + _img(report.ego_figure(), "ego network") + "</div>"
                      "<p class=\"note\">Interactive: drag nodes, hover edges for the sentence.</p>"
-                     f"<iframe title=\"interactive ego network\" sandbox=\"allow-scripts\" "
-                     f"srcdoc=\"{html.escape(page, quote=True)}\"></iframe>")
+                     + network_iframe(report))
     docs = "".join(f"<li>{html.escape(d)}</li>" for d in report.documents)
     parts.append(f"<h2>Sources 来源</h2><ul>{docs}</ul></body></html>")
     return "".join(parts)
