@@ -171,3 +171,19 @@ def test_build_still_writes_the_whole_graph_report(tmp_path):
     summary = build([data_dir("examples")], tmp_path / "store")
     text = summary.outputs["report"].read_text(encoding="utf-8")
     assert text.startswith("# diplograph report") and "## Meetings" in text
+
+
+REPORT_QUERIES = sorted(p.stem for p in data_dir("queries").glob("report-*.rq"))
+
+
+@pytest.mark.parametrize("name", REPORT_QUERIES)
+def test_report_queries_document_their_parameters_and_project_them(name):
+    from diplograph.queries import load_query, parameter_names
+
+    query = load_query(name)
+    header = query.description
+    assert "Parameters:" in header and "Columns:" in header, header
+    projection = query.text[query.text.index("SELECT"):query.text.index("WHERE")]
+    # Oxigraph binds a parameter only where the SELECT projects it
+    for parameter in parameter_names(query):
+        assert f"?{parameter}" in projection, (name, parameter)

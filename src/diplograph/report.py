@@ -539,8 +539,13 @@ def report_markdown(report: Report, figure_dir: Path | None = None) -> str:
     lines.append("")
     if figure_dir is not None:
         figure_dir.mkdir(parents=True, exist_ok=True)
-        for name, fig in (("timeline", report.timeline_figure()),
-                          ("ego-network", report.ego_figure())):
+        figures = [("timeline", report.timeline_figure)]
+        if report.partners:
+            figures.append(("partners", report.partners_figure))
+        if report.ego_edges:
+            figures.append(("ego-network", report.ego_figure))
+        for name, draw in figures:
+            fig = draw()
             path = figure_dir / f"{name}.png"
             path.write_bytes(figure_png(fig))
             lines += [f"![{name}]({figure_dir.name}/{path.name})", ""]
@@ -559,8 +564,10 @@ def report_markdown(report: Report, figure_dir: Path | None = None) -> str:
         cols = columns + EVIDENCE_COLUMNS
         lines += ["| " + " | ".join(h for _, h in cols) + " |", "|" + "---|" * len(cols)]
         for r in records:
-            lines.append("| " + " | ".join(_cell(r.get(k)).replace("|", "\\|") for k, _ in cols)
-                         + " |")
+            cells = [_cell(r.get(k)) for k, _ in cols]
+            if r.get("source"):
+                cells[-1] += f" ({r['source']})"
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         lines.append("")
     return "\n".join(lines)
 
