@@ -67,6 +67,9 @@ def test_an_official_is_a_subject_too(examples_store):
     report = relationship_report(examples_store, subject)
     assert report.sections["meetings"], "李强 met the New Zealand and Australian leaders"
     assert all("李强" in r["participants"] for r in report.sections["meetings"])
+    # partners are abroad: his own country is not one of them
+    codes = {p["code"] for p in report.partners}
+    assert "NZ" in codes and "CN" not in codes
 
 
 def test_period_overlap_and_undated_exchanges():

@@ -124,6 +124,7 @@ class Subject:
     label: str
     label_en: str | None = None
     code: str | None = None
+    home: tuple[str, ...] = ()  # codes of the places it belongs to (province, country)
 
     @property
     def title(self) -> str:
@@ -147,8 +148,9 @@ def _subject_names(store: Store) -> list[tuple[Subject, list[str]]]:
     for row in rows(run_query(store, load_query("report-subjects"))):
         if not row["label"]:
             continue
+        home = tuple(c for c in str(row["home"] or "").split("|") if c)
         subject = Subject(str(row["subject"]), row["kind"], row["label"], row["labelEn"],
-                          row["code"])
+                          row["code"], home)
         names = [row["label"], *[n for n in str(row["names"] or "").split("|") if n]]
         out.append((subject, names))
     return out
@@ -472,17 +474,18 @@ def _place_labels(store: Store) -> dict[str, str]:
 
 def _rank_partners(subject: Subject, sections: dict[str, list[dict]],
                    labels: dict[str, str]) -> list[dict]:
-    """Counterpart countries and provinces by number of exchanges. A Chinese province's own
-    country (CN) is not its partner, nor are a country's own provinces."""
-    own = {subject.code} if subject.code else set()
-    if subject.code and subject.code.startswith("CN-"):
-        own.add("CN")
-    if subject.code == "CN":
-        own |= {c for c in labels if c.startswith("CN-")}
+    """Counterpart countries and provinces by number of exchanges. Partners are abroad: the
+    subject's own country (a province's, an official's) and that country's provinces are not."""
+    own = {subject.code, *subject.home} - {None}
+    countries = {c.split("-")[0] for c in own}
+
+    def is_partner(code: str) -> bool:
+        return code not in own and code.split("-")[0] not in countries
+
     counts: Counter = Counter()
     for rs in sections.values():
         for r in rs:
-            counts.update({c for c in str(r.get("countries") or "").split("|") if c} - own)
+            counts.update(c for c in set(str(r.get("countries") or "").split("|")) if c and is_partner(c))
     return [{"code": c, "partner": labels.get(c, c), "exchanges": n}
             for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
