@@ -32,7 +32,8 @@ def test_the_configured_font_has_the_glyphs_of_the_reports(family):
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    path = font_manager.findfont(font_manager.FontProperties(family=family),
+                                 fallback_to_default=False)
     font = FT2Font(path)
     for ch in "埃及湖南省会见来访出访协议":
         assert font.get_char_index(ord(ch)) != 0, f"{path} has no glyph for {ch}"

@@ -82,7 +82,8 @@ def test_the_kernel_runs_this_python(tmp_path):
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import sys, diplograph; print(sys.prefix); print(diplograph.__file__)")])
-    NotebookClient(nb, kernel_name=KERNEL, timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(nb, kernel_name=KERNEL, timeout=60,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
     prefix, module = nb.cells[0].outputs[0]["text"].split()
     assert Path(prefix).resolve() == Path(sys.prefix).resolve()
     import diplograph

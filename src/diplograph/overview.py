@@ -44,7 +44,8 @@ def heatmap_figure(records: list[dict], top: int = 20):
     for r in records:
         totals[r["code"]] = totals.get(r["code"], 0) + int(r["exchanges"])
     codes = sorted(totals, key=lambda c: (-totals[c], c))[:top]
-    years = list(range(min(int(r["year"]) for r in records), max(int(r["year"]) for r in records) + 1))
+    known = [int(r["year"]) for r in records]
+    years = list(range(min(known), max(known) + 1))
     grid = np.zeros((len(codes), len(years)), dtype=int)
     labels = {}
     for r in records:
@@ -64,7 +65,7 @@ def heatmap_figure(records: list[dict], top: int = 20):
 
 
 def network_graph(store: Store):
-    """The network page's graph (met, visited, attended ...) as networkx, nodes with label and kind."""
+    """The network page's graph (met, visited, attended ...) as networkx; nodes have label, kind."""
     import networkx as nx
 
     from diplograph.network import NODE_STYLES

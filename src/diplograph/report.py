@@ -34,7 +34,8 @@ FORMATS = ("html", "md")
 SUBJECT_KINDS = ("Country", "Region", "Province", "City", "Official", "GovernmentBody",
                  "Enterprise", "Party", "Association", "MediaOrganization", "Organization")
 KIND_LABELS = {"Country": "country 国家", "Region": "region 地区", "Province": "province 省份",
-               "City": "city 城市", "Official": "official 官员", "GovernmentBody": "government body",
+               "City": "city 城市", "Official": "official 官员",
+               "GovernmentBody": "government body",
                "Enterprise": "enterprise 企业", "Party": "party 政党", "Association": "association",
                "MediaOrganization": "media 媒体", "Organization": "organization 组织"}
 
@@ -64,8 +65,9 @@ TIMELINE_LANES = {"meetings": "meeting 会见", "visits_in": "visit in 来访",
                   "events": "event 活动", "agreements": "agreement 协议"}
 LANE_COLOURS = {"meetings": "#d62728", "visits_in": "#1f77b4", "visits_out": "#17becf",
                 "visits_other": "#aec7e8", "events": "#e377c2", "agreements": "#2ca02c"}
-CJK_FONT_PREFERENCE = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
-                       "WenQuanYi Micro Hei", "Droid Sans Fallback", "AR PL UMing CN")
+CJK_FONT_PREFERENCE = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
+                       "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback",
+                       "AR PL UMing CN")
 
 
 class SubjectError(DiplographError):
@@ -253,7 +255,8 @@ class Period:
         if start is None and end is None:
             return False
         first, last = start or end, end or start
-        return (self.start is None or last >= self.start) and (self.end is None or first <= self.end)
+        return ((self.start is None or last >= self.start)
+                and (self.end is None or first <= self.end))
 
 
 def parse_period(start: str | dt.date | None = None, end: str | dt.date | None = None) -> Period:
@@ -485,7 +488,8 @@ def _rank_partners(subject: Subject, sections: dict[str, list[dict]],
     counts: Counter = Counter()
     for rs in sections.values():
         for r in rs:
-            counts.update(c for c in set(str(r.get("countries") or "").split("|")) if c and is_partner(c))
+            codes = set(str(r.get("countries") or "").split("|"))
+            counts.update(c for c in codes if c and is_partner(c))
     return [{"code": c, "partner": labels.get(c, c), "exchanges": n}
             for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
@@ -606,7 +610,8 @@ def _html_table(records: list[dict], columns: list[tuple[str, str]]) -> str:
             doc = f'<a href="{html.escape(source)}">{doc}</a>'
         elif source:
             doc += f"<br><small>{html.escape(source)}</small>"
-        cells += f'<td class="ev">{html.escape(_cell(r.get("sentence")))}</td><td class="ev">{doc}</td>'
+        sentence = html.escape(_cell(r.get("sentence")))
+        cells += f'<td class="ev">{sentence}</td><td class="ev">{doc}</td>'
         body.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -693,7 +698,8 @@ def write_report(store: Store, subject: str, path: Path, fmt: str = "html",
     """Build the report on `subject` and write it to `path` as "html" or "md" (Markdown figures go
     beside it, in PATH-STEM_figures/)."""
     if fmt not in FORMATS:
-        raise DiplographError(f"unknown report format {fmt!r}; expected one of {', '.join(FORMATS)}")
+        raise DiplographError(f"unknown report format {fmt!r}; "
+                              f"expected one of {', '.join(FORMATS)}")
     report = relationship_report(store, subject, start, end)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

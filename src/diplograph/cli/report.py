@@ -14,8 +14,8 @@ def register(subparsers) -> None:
         description="Write a report on a subject's foreign exchanges: summary figures, a timeline, "
                     "meetings, visits in and out, events, agreements and their values, partners "
                     "ranked and the subject's network, every row with the sentence and document it "
-                    "came from. The subject may be written in Chinese, English, pinyin or as an ISO "
-                    "code (埃及, Egypt, Aiji, EG; 湖南, Hunan, CN-HN) or be an official or "
+                    "came from. The subject may be written in Chinese, English, pinyin or as an "
+                    "ISO code (埃及, Egypt, Aiji, EG; 湖南, Hunan, CN-HN) or be an official or "
                     "organization. The HTML report is one file with its figures inside.",
         epilog="Example: diplograph report --store out/ --subject 埃及 --from 2025-01-01 "
                "--to 2025-12-31 --format html --out egypt.html",
