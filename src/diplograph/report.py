@@ -526,6 +526,10 @@ def _intro(report: Report) -> str:
     return f"{report.subject.title}, {kind}; period: {report.period.label}."
 
 
+def _none_found(report: Report) -> str:
+    return "None found." if report.period == Period() else "None in this period."
+
+
 def _empty_note(report: Report) -> str:
     note = (f"No exchanges of {report.subject.label} were found in the graph for "
             f"{report.period.label}.")
@@ -566,7 +570,7 @@ def report_markdown(report: Report, figure_dir: Path | None = None) -> str:
             continue
         lines += [f"## {title}", ""]
         if not records:
-            lines += ["None in this period.", ""]
+            lines += [_none_found(report), ""]
             continue
         cols = columns + EVIDENCE_COLUMNS
         lines += ["| " + " | ".join(h for _, h in cols) + " |", "|" + "---|" * len(cols)]
@@ -650,7 +654,7 @@ def section_html(report: Report, key: str) -> str:
     """One table of the report (a key of SECTIONS), each row with its sentence and document."""
     records = report.sections[key]
     if not records:
-        return '<p class="note">None in this period.</p>'
+        return f'<p class="note">{_none_found(report)}</p>'
     return _html_table(records, SECTIONS[key][1])
 
 
