@@ -104,6 +104,11 @@ def test_hunan_2025_has_visits_both_ways_each_with_its_sentence(zh_store):
     assert "CN" not in {p["code"] for p in report.partners}
     counts = [p["exchanges"] for p in report.partners]
     assert counts == sorted(counts, reverse=True) and counts
+    # the ego network is centred on the province: delegations set out from it, guests came to it
+    graph = report.ego_graph()
+    hunan = ID + "place/CN-HN"
+    relations = {d["relation"] for *_, d in graph.edges(hunan, data=True)}
+    assert {"from", "visited"} <= relations
 
 
 def test_egypt_sends_a_delegation_to_hunan(zh_store):

@@ -503,7 +503,7 @@ def _ego_edges(store: Store, subject: Subject, period: Period) -> list[dict]:
         if not period.holds(date, date) and r["relation"] != "of":
             continue
         pair = (str(r["source"]), str(r["target"]))
-        if r["relation"] in ("of", "from") and pair in seen:
+        if r["relation"] in ("of", "from", "held in") and pair in seen:
             continue
         seen.add(pair)
         edges.append(r)
