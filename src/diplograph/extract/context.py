@@ -47,6 +47,15 @@ class DocumentContext:
     extraction: Extraction = field(default_factory=Extraction)
     home_province: str | None = None
 
+    def paragraph_subject(self, info: SentenceInfo) -> Ref | None:
+        """Who a sentence without a subject is about: the first person its paragraph names before it."""
+        for other in self.sentences[:self.sentences.index(info)]:
+            if other.sentence.paragraph == info.sentence.paragraph:
+                for m in other.mentions:
+                    if m.ref.kind == "person":
+                        return m.ref
+        return None
+
     def evidence(self, info: SentenceInfo, rule: str, confidence: float = 0.8) -> Evidence:
         s = info.sentence
         return Evidence(s.text, s.start, s.end, rule, confidence)

@@ -21,14 +21,16 @@ EVENT_SUFFIXES = sorted({
     "艺术节": "fair", "旅游节": "fair", "电影节": "fair", "运动会": "event", "大赛": "event",
 }.items(), key=lambda kv: len(kv[0]), reverse=True)
 # abbreviated fairs: 哈洽会, 广交会, 进博会, 服贸会
-_ABBREVIATED = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|展|消|服)会)")
+_ABBREVIATED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与等在的好]))([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|消|服)会)(?!议|谈|见|长|员)")
 _QUOTED_ACTIVITY = re.compile(r"“(?P<name>[^”]{2,20})”(?:系列|主题|专题)?活动")
 _EDITION = re.compile(r"第([0-9一二三四五六七八九十百]+)届")
 _LEFT_STOPS = sorted(("出席", "参加", "参会", "举办", "举行", "召开", "主办", "承办", "利用好", "利用",
                       "依托", "借助", "通过", "在", "的", "和", "及", "等", "由", "为", "是", "赴",
                       "于", "落实", "作为", "参展", "亮相", "走进", "期间", "之际", "开幕式", "闭幕式",
-                      "来华", "成功", "筹备", "围绕", "助力", "推动", "服务", "对接", "全面启动", "启动",
-                      "办好", "组织", "上", "与会", "首届", "本届", "此次", "这次", "历届", "联合"),
+                      "来华", "成功", "筹备", "围绕", "助力", "推动", "全面启动", "启动",
+                      "办好", "组织", "上", "与会", "首届", "本届", "此次", "这次", "历届", "联合",
+                      "开展", "来", "前往", "到", "向", "就", "将", "把", "被", "贯彻", "深入", "学习",
+                      "正", "参与", "见证", "宣传", "介绍", "出席了", "参加了"),
                      key=len, reverse=True)
 _GENERIC = {"展会", "大会", "论坛", "峰会", "会议", "盛会", "仪式", "活动", "博览会", "推介会", "对接会",
             "交流会", "年会", "全会", "专场", "大集", "签约仪式", "开幕式"}
@@ -75,6 +77,13 @@ def core_name(name: str) -> str:
     return s
 
 
+def country_label(code: str) -> str:
+    from diplograph.reference import load_reference
+
+    country = load_reference().countries.get(code)
+    return country.name_zh if country else code
+
+
 def _edition(name: str) -> int | None:
     m = _EDITION.search(name)
     return parse_number(m.group(1)) if m else None
@@ -86,6 +95,8 @@ def _valid(name: str, suffix: str) -> bool:
     if bare_no_year in _GENERIC or len(bare_no_year) <= len(suffix):
         return False
     if bare.startswith(_GENERIC_PREFIXES):
+        return False
+    if suffix == "仪式" and not re.search(r"签|揭牌|开幕|启动|颁奖|奠基|协议|授牌|落成", bare):
         return False
     if suffix == "会议" and not (bare.startswith("第") or "“" in name or gazetteer().find(bare)):
         return False
@@ -164,6 +175,9 @@ def find_events(ctx: DocumentContext) -> None:
                     _rename_event(ctx, key, name)
                     key = name
             info.event_mentions.append((start, end, key))
+            if event.place is None and info.leg_country:
+                # 在德国，...举办“德国周”: an event of a trip's leg happens in that country
+                event.place, event.place_code = country_label(info.leg_country), info.leg_country
             _dates_and_place(info, text, start, end, event)
             _figures(info, text, event)
 

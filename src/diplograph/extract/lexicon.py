@@ -18,6 +18,7 @@ TRANSLITERATION = set(
     "楠内尼妮涅宁纽努诺欧帕派潘庞佩彭皮普奇齐其恰钱乔切琴丘屈萨塞赛桑瑟森沙莎山尚绍舍申什圣"
     "施史士舒斯丝松苏索塔泰坦汤唐陶特提廷图托瓦万旺威韦维温文翁沃乌武西希锡席夏谢辛欣休许"
     "雅亚延扬耶叶伊依易因英尤由于宇约泽扎詹兹佐祖尊哲珍卓内茨娃姬琪黛芙"
+    "素义罕琼娅丝莲芭瑙朱奴喜沙赞奥埃纳迪杰斯"
 )
 
 # Common Chinese surnames: a two- or three-character name starting with one reads as a Chinese name.
@@ -53,7 +54,13 @@ TITLES = sorted(set("""
 
 # Titles that by themselves mark a Chinese official (the party and state posts of China).
 CHINESE_TITLE_MARKERS = ("省委", "市委", "区委", "县委", "党组", "政治局", "中央军委", "国务委员",
-                         "国家主席", "国家副主席", "总书记", "省长", "常务副省长", "代省长")
+                         "国家主席", "国家副主席", "总书记")
+# Posts China does not have: whoever holds one is foreign, whatever their name looks like.
+FOREIGN_ONLY_TITLES = {"大臣", "次大臣", "国务大臣", "副大臣", "州长", "副州长", "参议员", "众议员",
+                       "总统", "副总统", "首相", "副首相", "国王", "女王", "王储", "亲王", "王子", "公主",
+                       "苏丹", "埃米尔", "大公", "总督", "副总督", "国务卿", "州务卿", "酋长", "省督",
+                       "边疆区长", "首席部长", "参议长", "众议长", "州议员", "市政委员", "次长", "常务次长",
+                       "国务秘书"}
 # Words in an affiliation that place the official in China.
 CHINESE_AFFILIATION_MARKERS = ("中共", "中央", "国务院", "全国人大", "全国政协", "我国", "我省", "我市",
                                "省委", "市委", "省政府", "市政府", "省人大", "省政协", "外交部",
@@ -190,3 +197,22 @@ COUNTRY_ABBREVIATIONS = {
     "乍": "TD", "肯": "KE", "坦": "TZ", "赞": "ZM", "尼": "NG", "墨": "MX", "阿": "AR", "智": "CL",
     "秘": "PE", "古": "CU", "菲": "PH", "马": "MY", "文": "BN",
 }
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Two- and three-character words of jieba's dictionary that are not person names (保护, 同志):
+    a title followed by one of them (领事保护) is not a person."""
+    import os
+
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split(" ")
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 3 and not parts[2].startswith("nr") \
+                    and parts[1].isdigit() and int(parts[1]) >= 3:
+                words.add(parts[0])
+    return frozenset(words)

@@ -64,7 +64,8 @@ def find_meetings(ctx: DocumentContext) -> None:
                 stop = _CLAUSE_END.search(tail)
                 limit = verb.end() + (stop.start() if stop else len(tail))
                 # a list of guests may run past commas while names keep coming (A，B一行)
-                objects = [m for m in info.mentions if verb.end() <= m.start < max(limit, _list_end(info, verb.end()))]
+                limit = max(limit, _list_end(info, verb.end()))
+                objects = [m for m in info.mentions if verb.end() <= m.start < limit]
                 subject_zone = [m for m in info.mentions if clause_start <= m.start and m.end <= verb.start()]
             else:
                 link = max(text.rfind(w, clause_start, verb.start()) for w in ("与", "和", "同"))
@@ -77,6 +78,9 @@ def find_meetings(ctx: DocumentContext) -> None:
             if subject is None:
                 subject = next((m for m in info.mentions if m.ref.kind == "person"
                                 and m.end <= verb.start() and m.ref not in objects_so_far), None)
+            if subject is None and objects and not subject_zone:
+                fallback = ctx.paragraph_subject(info)
+                subject = Mention(-1, -1, fallback) if fallback else None
             if subject is None or not objects:
                 continue
             guests = [m.ref for m in objects if m.ref != subject.ref]
@@ -95,9 +99,9 @@ def find_meetings(ctx: DocumentContext) -> None:
                 ctx.extraction.meetings.append(Meeting(
                     [subject.ref, *group], dates=info.date, place=place[0], place_code=place[1],
                     kind=kind, evidence=evidence))
-        explicit = [p for p in info.places if p[2].kind not in ("area",)]
-        if explicit and re.search(r"在" + re.escape(info.text[explicit[0][0]:explicit[0][1]]), text):
-            last_place = (info.text[explicit[0][0]:explicit[0][1]], explicit[0][2].code)
+        for start, end, entry in info.places:
+            if entry.kind != "area" and text[max(0, start - 1):start] == "在":
+                last_place = (text[start:end], entry.code)
 
 
 def _list_end(info: SentenceInfo, start: int) -> int:
@@ -106,6 +110,8 @@ def _list_end(info: SentenceInfo, start: int) -> int:
     for m in info.mentions:
         if m.start < start:
             continue
+        if m.start - start > 200:
+            break
         gap = info.text[end:m.start]
         if end != start and (len(gap) > 30 or any(c in gap for c in "。；;")):
             break

@@ -69,6 +69,12 @@ def _context_country(info: SentenceInfo) -> str | None:
     return info.leg_country or (foreign[0] if foreign else None)
 
 
+def organization_key(name: str) -> str:
+    """The form every way of writing one organization shares: 博世集团 and 博世 -> 博世;
+    长沙市人民政府 and 长沙市政府 -> 长沙市政府."""
+    return _core(name)
+
+
 def _core(name: str) -> str:
     name = re.sub(r"人民政府$", "政府", name)
     name = re.sub(r"外事办公室$", "外事办", name)
@@ -99,6 +105,7 @@ def find_organizations(ctx: DocumentContext) -> None:
         for m in _ORGANIZERS.finditer(text):
             offset = m.start("list")
             for part in m.group("list").split("、"):
+                part = re.sub(r"(?:联合|共同)$", "", part)
                 kind = organization_kind(part) or ("government" if any(
                     b in part for b in _CENTRAL_BODIES) else None)
                 add_organization(ctx, info, part, kind, "organizations.organizer_list", offset)
