@@ -692,7 +692,10 @@ def report_html(report: Report) -> str:
                      + _img(report.ego_figure(), "ego network") + "</div>"
                      "<p class=\"note\">Interactive: drag nodes, hover edges for the sentence.</p>"
                      + network_iframe(report))
-    docs = "".join(f"<li>{html.escape(d)}</li>" for d in report.documents)
+    sources = {r["document"]: r.get("source") for rs in report.sections.values() for r in rs}
+    docs = "".join(f"<li>{html.escape(d)}" + (f"<br><small>{html.escape(sources[d])}</small>"
+                                              if sources.get(d) else "") + "</li>"
+                   for d in report.documents)
     parts.append(f"<h2>Sources 来源</h2><ul>{docs}</ul></body></html>")
     return "".join(parts)
 
