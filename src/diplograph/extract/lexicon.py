@@ -105,6 +105,14 @@ ORGANIZATION_KINDS = (
 )
 
 
+def ends_with_any(words: frozenset[str] | set[str], text: str, j: int, longest: int = 4) -> str | None:
+    """The word of `words` that text[:j] ends with (the longest), or None."""
+    for k in range(min(longest, j), 0, -1):
+        if text[j - k:j] in words:
+            return text[j - k:j]
+    return None
+
+
 @dataclass(frozen=True)
 class PlaceEntry:
     label: str  # as written

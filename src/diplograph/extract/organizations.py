@@ -47,6 +47,9 @@ _CENTRAL_BODIES = ("外交部", "商务部", "国务院", "全国人大", "全�
                    "文化和旅游部", "教育部", "科技部", "财政部", "农业农村部", "工业和信息化部")
 
 
+_CENTRAL_BODY = re.compile("(?:" + "|".join(map(re.escape, _CENTRAL_BODIES)) + r")(?![长\u4e00-\u9fff]{0,2}(?:服务中心|机关|中秋))")
+
+
 def _trim_left(name: str) -> str:
     """Drop words before the organization's own name (邀请香港贸发局 -> 香港贸发局)."""
     for stop in _LEFT_STOPS:
@@ -151,9 +154,8 @@ def find_organizations(ctx: DocumentContext) -> None:
             if len(name) >= 4 and not any(name in o for o in ctx.extraction.organizations):
                 add_organization(ctx, info, name, None, "organizations.body_suffix",
                                  m.start("name") + len(m.group("name")) - len(name))
-        for body in _CENTRAL_BODIES:
-            for m in re.finditer(re.escape(body) + r"(?![长\u4e00-\u9fff]{0,2}(?:服务中心|机关|中秋))", text):
-                if any(s.start <= m.start() < s.end for s in info.mentions):
-                    continue
-                add_organization(ctx, info, body, "government", "organizations.central_body",
-                                 m.start(), HOME_COUNTRY)
+        for m in _CENTRAL_BODY.finditer(text):
+            if any(s.start <= m.start() < s.end for s in info.mentions):
+                continue
+            add_organization(ctx, info, m.group(0), "government", "organizations.central_body",
+                             m.start(), HOME_COUNTRY)

@@ -20,6 +20,7 @@ from diplograph.extract.lexicon import (
     TITLES,
     TRANSLITERATION,
     common_words,
+    ends_with_any,
     gazetteer,
 )
 from diplograph.extract.model import Organization, Person, Post, Ref
@@ -66,8 +67,12 @@ def find_titles(text: str) -> list[TitleMatch]:
     return out
 
 
+_BOUNDARY = re.compile("|".join(map(re.escape, NAME_BOUNDARIES)))
+_AFFILIATION_STOPS = frozenset(AFFILIATION_STOPS)
+
+
 def _boundary_at(text: str, j: int) -> bool:
-    return any(text.startswith(b, j) for b in NAME_BOUNDARIES)
+    return _BOUNDARY.match(text, j) is not None
 
 
 def read_name(text: str, i: int) -> str | None:
@@ -127,7 +132,7 @@ def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int
         ch = text[j - 1]
         if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
             break
-        stop = next((w for w in AFFILIATION_STOPS if text.endswith(w, 0, j)), None)
+        stop = ends_with_any(_AFFILIATION_STOPS, text, j)
         if stop:
             if stop in ("与", "和"):
                 before = text[:j - 1]
