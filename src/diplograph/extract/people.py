@@ -109,11 +109,25 @@ def read_name(text: str, i: int) -> str | None:
     elif chinese_start and not (all_foreign and len(candidate) >= 4):
         limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
         name = candidate[:limit]
+        if len(name) == 3 and limit == 3 and _word_starts_at_third(text, i):
+            name = name[:2]
     elif all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
         name = candidate[:10]
+    elif len(candidate) <= 5 and (j >= len(text) or not is_han(text[j]) or _boundary_at(text, j)):
+        name = candidate  # 知事三日月大造一行: a name the text itself delimits
     else:
         return None
     return None if name in common_words() else name
+
+
+def _word_starts_at_third(text: str, i: int) -> bool:
+    """王宁详细介绍: the third character opens a word (详细) that the fourth does not continue a
+    word from, so the name has two characters. (陈国基座谈: 座谈 follows, the name keeps three.)"""
+    words = common_words()
+    third = text[i + 2:i + 4]
+    fourth = text[i + 3:i + 5]
+    return len(third) == 2 and third in words and not (len(fourth) == 2 and (
+        fourth in words or _boundary_at(text, i + 3)))
 
 
 def looks_chinese(name: str) -> bool:
