@@ -1,5 +1,5 @@
 """Officials: a chain of posts (省委副书记、省长) followed by a name, their organization and country;
-then the short forms (纳班贾, 李大使) and bare mentions of the same people."""
+then the short forms (the surname of a ·-name, 王大使) and bare mentions of the same people."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def read_name(text: str, i: int) -> str | None:
 
 def _word_starts_at_third(text: str, i: int) -> bool:
     """王宁详细介绍: the third character opens a word (详细) that the fourth does not continue a
-    word from, so the name has two characters. (陈国基座谈: 座谈 follows, the name keeps three.)"""
+    word from, so the name has two characters. (张国基座谈: 座谈 follows, the name keeps three.)"""
     words = common_words()
     third = text[i + 2:i + 4]
     fourth = text[i + 3:i + 5]
@@ -298,7 +298,7 @@ def add_person(ctx: DocumentContext, found: TitledPerson, info: SentenceInfo) ->
 
 
 def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
-    """Short forms that name a known person: the parts of a ·-name, 李大使 for the ambassador 李津津."""
+    """Short forms that name a known person: the parts of a ·-name, 王大使 for the ambassador 王某某."""
     aliases: dict[str, str] = {}
     for name, person in ctx.extraction.people.items():
         if "·" in name:
@@ -389,6 +389,6 @@ def find_people(ctx: DocumentContext) -> None:
                 info.mentions.append(Mention(k, k + len(surface), Ref("person", names[surface])))
                 taken.append((k, k + len(surface)))
         info.mentions.sort(key=lambda m: m.start)
-        # a place name inside a person's name (阿里) is not a place
+        # a place name inside a person's name (e.g. a transliterated name that is also a prefecture) is not a place
         spans = [(m.start, m.end) for m in info.mentions]
         info.places = [p for p in info.places if not any(s <= p[0] < e for s, e in spans)]
