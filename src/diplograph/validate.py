@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SH
 
 from diplograph.ontology import ontology_graph, shapes_graph
@@ -92,14 +92,21 @@ class Provenance:
         return self.document_of(node, evidence), str(sentence or "")
 
 
+def node_shape(shapes: Graph, shape) -> str:
+    """The named shape a result came from (property shapes are blank nodes inside one)."""
+    parent = shapes.value(None, SH.property, shape) if isinstance(shape, BNode) else None
+    return short(parent if parent is not None else shape)
+
+
 def validate_graph(data: Graph, ontology: Graph | None = None,
                    shapes: Graph | None = None) -> ValidationReport:
     """Check `data` against the SHACL shapes, with the ontology's class hierarchy."""
     import pyshacl
 
     started = time.perf_counter()
+    shapes = shapes if shapes is not None else shapes_graph()
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes if shapes is not None else shapes_graph(),
+        data, shacl_graph=shapes,
         ont_graph=ontology if ontology is not None else ontology_graph(),
         inference="none", advanced=True, allow_warnings=True)
     provenance = Provenance(data)
@@ -115,7 +122,7 @@ def validate_graph(data: Graph, ontology: Graph | None = None,
         report.violations.append(Violation(
             focus=short(focus), path=short(path) if path is not None else "", message=message,
             severity=short(results.value(result, SH.resultSeverity)).removeprefix("sh:"),
-            shape=short(results.value(result, SH.sourceShape)),
+            shape=node_shape(shapes, results.value(result, SH.sourceShape)),
             value=short(value) if value is not None else "", document=document,
             sentence=sentence))
     report.violations.sort(key=lambda v: (v.document, v.focus, v.path, v.message))
