@@ -67,13 +67,13 @@ def test_each_section_of_the_turtle_is_sorted():
             "Individuals"} <= set(titled)
     for title in ("Classes", "Object properties", "Datatype properties", "Annotation properties",
                   "Individuals"):
-        names = re.findall(r"^dg:(\w+) a ", titled[title], flags=re.M)
+        names = re.findall(r"^dg:(\w+) a ", titled[title], flags=re.MULTILINE)
         assert names, title
         assert names == sorted(names, key=str.lower), f"{title} not sorted: {names}"
 
 
 def test_classes_the_issue_asks_for(onto):
-    sub = lambda a, b: (a, RDFS.subClassOf, b) in onto  # noqa: E731
+    sub = lambda a, b: (a, RDFS.subClassOf, b) in onto
     assert sub(DG.Official, DG.Person)
     for c in (DG.GovernmentBody, DG.Party, DG.Association, DG.Enterprise):
         assert sub(c, DG.Organization), c

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from diplograph import reason as reasoning
 from diplograph.ontology import ontology_graph
@@ -13,6 +13,7 @@ from diplograph.reason import java_executable, reason, reason_graphs
 from diplograph.store import open_store
 from diplograph.vocabulary import DG, ID, INFERRED_GRAPH, ONTOLOGY_GRAPH
 
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 needs_java = pytest.mark.skipif(java_executable() is None, reason="HermiT needs Java")
 DOC_GRAPH = ID["graph/document/test"]
 DOC = ID["document/test"]
@@ -23,7 +24,7 @@ def document(*triples, title="省外办新闻：测试", sentence="甲在长沙�
     g = Graph(identifier=DOC_GRAPH)
     g.add((DOC, RDF.type, DG.Document))
     g.add((DOC, DCTERMS.title, Literal(title)))
-    g.add((DOC, DG.publicationDate, Literal("2025-01-02", datatype=XSD.date)))
+    g.add((DOC, DG.publicationDate, Literal("2025-01-02", datatype=XSD_DATE)))
     evidence = ID["evidence/test/0-9/meetings.met_with"]
     g.add((evidence, RDF.type, DG.Evidence))
     g.add((evidence, DG.sentence, Literal(sentence)))
@@ -55,7 +56,7 @@ def test_met_with_is_materialised_both_ways_from_a_meeting():
     m = ID["meeting/1"]
     g = document((A, RDF.type, DG.Official), (B, RDF.type, DG.Official), (C, RDF.type, DG.Official),
                  (m, RDF.type, DG.Meeting), (m, DG.participant, A), (m, DG.participant, B),
-                 (m, DG.attendee, C), (m, DG.startDate, Literal("2025-01-02", datatype=XSD.date)))
+                 (m, DG.attendee, C), (m, DG.startDate, Literal("2025-01-02", datatype=XSD_DATE)))
     inferred = inferred_from(g)
     assert (A, DG.metWith, B) in inferred and (B, DG.metWith, A) in inferred
     # who only sat in did not meet anyone, and nobody meets themselves

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal
-from rdflib.namespace import RDF, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
 
 from diplograph.build import build
 from diplograph.ontology import ontology_graph
@@ -18,6 +18,8 @@ from diplograph.store import open_store
 from diplograph.validate import data_graph, validate, validate_graph
 from diplograph.vocabulary import DG, ID
 
+# (rdflib's XSD namespace object upsets pytest's collection when held by a test module)
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus" / "zh"
 
@@ -77,7 +79,7 @@ def test_a_deliberately_broken_graph_is_caught_with_document_and_sentence():
         g.remove((meeting, p, None))
     g.remove((official, DG.name, None))
     g.remove((visit, DG.destination, None))
-    g.set((amount, DG.value, Literal("-5", datatype=XSD.decimal)))
+    g.set((amount, DG.value, Literal("-5", datatype=XSD_DECIMAL)))
     g.remove((amount, DG.currency, None))
     g.remove((ID["person/NZ/乙"], DG.evidence, None))
     report = validate_graph(g, ontology_graph())
@@ -120,7 +122,7 @@ def corpus_store(tmp_path_factory):
 
 
 def test_the_sample_corpus_builds_consistent_and_conforms(corpus_store):
-    out, summary = corpus_store
+    _, summary = corpus_store
     assert summary.validation is not None and summary.reasoning is not None
     assert summary.validation.conforms, "\n".join(str(v) for v in summary.validation.violations)
     if java_executable() is not None:
@@ -132,7 +134,7 @@ def test_the_sample_corpus_broken_on_purpose_is_caught(corpus_store):
     out, _ = corpus_store
     with open_store(out) as store:
         data = data_graph(store)
-    meeting = sorted(data.subjects(RDF.type, DG.Meeting))[0]
+    meeting = min(data.subjects(RDF.type, DG.Meeting))
     participants = sorted(data.objects(meeting, DG.participant))
     for extra in participants[1:]:
         data.remove((meeting, DG.participant, extra))
@@ -145,7 +147,7 @@ def test_the_sample_corpus_broken_on_purpose_is_caught(corpus_store):
 def test_validate_command_prints_conformance(corpus_store):
     out, _ = corpus_store
     done = subprocess.run([sys.executable, "-m", "diplograph", "validate", "--store", str(out)],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "shapes  conforms" in done.stdout
 

@@ -87,7 +87,8 @@ def _ref(graph: Graph, node) -> str:
 
 def describe(graph: Graph, iri: URIRef, kind: URIRef,
              disjoint: dict[URIRef, set] | None = None) -> Term:
-    term = Term(iri, kind, _lang_texts(graph, iri, RDFS.label), _lang_texts(graph, iri, RDFS.comment))
+    term = Term(iri, kind, _lang_texts(graph, iri, RDFS.label),
+                _lang_texts(graph, iri, RDFS.comment))
 
     def row(heading: str, values) -> None:
         values = sorted(values, key=lambda v: short(v) if not isinstance(v, BNode) else "~")
@@ -97,13 +98,16 @@ def describe(graph: Graph, iri: URIRef, kind: URIRef,
     row("subclass of", graph.objects(iri, RDFS.subClassOf))
     row("equivalent to", graph.objects(iri, OWL.equivalentClass))
     row("subproperty of", graph.objects(iri, RDFS.subPropertyOf))
-    row("inverse of", set(graph.objects(iri, OWL.inverseOf)) | set(graph.subjects(OWL.inverseOf, iri)))
+    row("inverse of",
+        set(graph.objects(iri, OWL.inverseOf)) | set(graph.subjects(OWL.inverseOf, iri)))
     row("domain", graph.objects(iri, RDFS.domain))
     row("range", graph.objects(iri, RDFS.range))
     row("characteristics", [c for c in CHARACTERISTICS if (iri, RDF.type, c) in graph])
     row("subclasses", graph.subjects(RDFS.subClassOf, iri))
     row("subproperties", graph.subjects(RDFS.subPropertyOf, iri))
-    row("disjoint with", (disjoint if disjoint is not None else disjoint_classes(graph)).get(iri, set()))
+    if disjoint is None:
+        disjoint = disjoint_classes(graph)
+    row("disjoint with", disjoint.get(iri, set()))
     row("instance of", [t for t in graph.objects(iri, RDF.type) if t != kind])
     row("exact match", graph.objects(iri, SKOS.exactMatch))
     row("close match", graph.objects(iri, SKOS.closeMatch))
@@ -119,7 +123,8 @@ def disjoint_classes(graph: Graph) -> dict[URIRef, set]:
         found.setdefault(a, set()).add(b)
         found.setdefault(b, set()).add(a)
     for axiom in graph.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = list(Collection(graph, graph.value(axiom, OWL.members)))
+        head = graph.value(axiom, OWL.members)
+        members = list(Collection(graph, head)) if head is not None else []
         for m in members:
             found.setdefault(m, set()).update(set(members) - {m})
     return found
@@ -150,8 +155,8 @@ def alignments(graph: Graph) -> list[tuple[str, str, str]]:
 def render_term(term: Term) -> str:
     out = [f'<section class="term" id="{html.escape(term.anchor)}">',
            f"<h3>{html.escape(term.name)}</h3>",
-           f'<div class="labels"><span lang="en">{html.escape(term.labels.get("en", ""))}</span> · '
-           f'<span lang="zh" class="zh">{html.escape(term.labels.get("zh", ""))}</span></div>',
+           (f'<div class="labels"><span lang="en">{html.escape(term.labels.get("en", ""))}</span>'
+            f' · <span lang="zh" class="zh">{html.escape(term.labels.get("zh", ""))}</span></div>'),
            f'<p lang="en">{html.escape(term.comments.get("en", ""))}</p>',
            f'<p lang="zh" class="zh">{html.escape(term.comments.get("zh", ""))}</p>']
     if term.rows:
@@ -172,10 +177,10 @@ def render_page(graph: Graph) -> str:
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{html.escape(title.get('en', 'diplograph ontology'))}</title>",
              f"<style>{CSS}</style></head><body>",
-             f"<h1>{html.escape(title.get('en', ''))} · "
-             f"<span lang=\"zh\">{html.escape(title.get('zh', ''))}</span></h1>",
-             f"<p>IRI <code>{html.escape(str(ONTOLOGY_IRI))}</code>, prefix <code>dg:</code> "
-             f"<code>{html.escape(str(DG))}</code>, version {html.escape(str(version or ''))}</p>",
+             (f"<h1>{html.escape(title.get('en', ''))} · "
+              f"<span lang=\"zh\">{html.escape(title.get('zh', ''))}</span></h1>"),
+             (f"<p>IRI <code>{html.escape(str(ONTOLOGY_IRI))}</code>, prefix <code>dg:</code> "
+              f"<code>{html.escape(str(DG))}</code>, version {html.escape(str(version or ''))}</p>"),
              f'<p lang="en">{html.escape(comment.get("en", ""))}</p>',
              f'<p lang="zh">{html.escape(comment.get("zh", ""))}</p>', "<nav>"]
     for key, heading, _ in SECTIONS:

@@ -1,4 +1,4 @@
-"""store -> inferred graph: HermiT checks the graph is consistent; the ontology's axioms are materialised.
+"""store -> inferred graph: HermiT checks consistency, and what the ontology entails is materialised.
 
 HermiT (through owlready2, on the machine's Java) decides consistency of the ontology and the data.
 What OWL entails that queries need (superclasses, super-properties, inverses, symmetric and
@@ -43,7 +43,8 @@ _IGNORED_CLASSES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 JAVA_MEMORY_MB = 2000
 # namespaces the ontology and shapes use beyond the ones instance data is written with
 _MORE_PREFIXES = {"wd": "http://www.wikidata.org/entity/", "vann": "http://purl.org/vocab/vann/",
-                  "dgsh": "https://w3id.org/diplograph/shapes#", "sh": "http://www.w3.org/ns/shacl#"}
+                  "dgsh": "https://w3id.org/diplograph/shapes#",
+                  "sh": "http://www.w3.org/ns/shacl#"}
 
 
 class ReasonerError(DiplographError):
@@ -149,7 +150,8 @@ class Axioms:
         for a, b in self.graph.subject_objects(OWL.disjointWith):
             pairs[frozenset((a, b))] = f"{short(a)} owl:disjointWith {short(b)}"
         for axiom in self.graph.subjects(RDF.type, OWL.AllDisjointClasses):
-            members = list(Collection(self.graph, self.graph.value(axiom, OWL.members)))
+            head = self.graph.value(axiom, OWL.members)
+            members = list(Collection(self.graph, head)) if head is not None else []
             text = f"AllDisjointClasses({' '.join(short(m) for m in members)})"
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
@@ -259,7 +261,8 @@ def run_hermit(graphs: Iterable[Graph], java: str) -> tuple[bool, str]:
         command = [java, f"-Xmx{JAVA_MEMORY_MB}M", "-cp", reasoning._HERMIT_CLASSPATH,
                    "org.semanticweb.HermiT.cli.CommandLine", "-k", path.as_uri()]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+            done = subprocess.run(command, capture_output=True, text=True, timeout=600,
+                                  check=False)
         except OSError as e:
             raise ReasonerError(f"cannot start Java ({java}): {e}") from None
         except subprocess.TimeoutExpired:
@@ -269,7 +272,8 @@ def run_hermit(graphs: Iterable[Graph], java: str) -> tuple[bool, str]:
         return False, "HermiT: the ontology and the data are inconsistent"
     if done.returncode != 0 or "is satisfiable" not in done.stdout:
         lines = [line for line in output.splitlines() if line.strip() and "\tat " not in line]
-        raise ReasonerError("HermiT failed: " + (lines[0] if lines else f"exit status {done.returncode}"))
+        first = lines[0] if lines else f"exit status {done.returncode}"
+        raise ReasonerError(f"HermiT failed: {first}")
     return True, "HermiT: consistent"
 
 
@@ -285,7 +289,8 @@ def unsatisfiable_classes(ontology: Graph) -> list[str]:
     onto = world.get_ontology("https://w3id.org/diplograph/ontology").load(
         fileobj=io.BytesIO(data), format="ntriples")
     owlready2.sync_reasoner_hermit(onto, infer_property_values=False, debug=0)
-    return sorted(short(URIRef(c.iri)) for c in world.inconsistent_classes() if c is not owlready2.Nothing)
+    return sorted(short(URIRef(c.iri)) for c in world.inconsistent_classes()
+                  if c is not owlready2.Nothing)
 
 
 # ---- diagnosis ------------------------------------------------------------------------------
@@ -313,7 +318,7 @@ class Diagnosis:
         return "; ".join(places) or "no document"
 
     def label(self, node) -> str:
-        for _, g in self.graphs.items():
+        for g in self.graphs.values():
             for lab in g.objects(node, RDFS.label):
                 return f"{short(node)} ({lab})"
         return short(node)
@@ -347,7 +352,8 @@ class Diagnosis:
                 a, b = sorted(pair)
                 if a in classes and b in classes:
                     found.append(Clash(
-                        f"{self.label(node)} is both {short(a)} and {short(b)}, which {axiom} forbids",
+                        f"{self.label(node)} is both {short(a)} and {short(b)}, "
+                        f"which {axiom} forbids",
                         [str(node)],
                         [f"{short(a)}: {classes[a]}", f"{short(b)}: {classes[b]}",
                          f"from {self.where(node)}"]))
@@ -367,8 +373,9 @@ class Diagnosis:
         for (s, p), literals in values.items():
             if len({lit.value if lit.value is not None else str(lit) for lit in literals}) > 1:
                 found.append(Clash(
-                    f"{self.label(s)} has {len(literals)} values of {short(p)}, which is functional",
-                    [str(s)], [", ".join(sorted(short(v) for v in literals)), f"from {self.where(s)}"]))
+                    f"{self.label(s)} has {len(literals)} values of {short(p)}, "
+                    "which is functional", [str(s)],
+                    [", ".join(sorted(short(v) for v in literals)), f"from {self.where(s)}"]))
         return found
 
     def _datatype_clash(self, s, p, o: Literal) -> list[Clash]:
@@ -380,7 +387,8 @@ class Diagnosis:
                 if rng in _WIDER and (o.datatype if not o.language else RDF.langString) \
                         not in _WIDER[rng]:
                     return [Clash(f"{self.label(s)} {short(p)} {o.n3()}, but the range of "
-                                  f"{short(q)} is {short(rng)}", [str(s)], [f"from {self.where(s)}"])]
+                                  f"{short(q)} is {short(rng)}", [str(s)],
+                                  [f"from {self.where(s)}"])]
         return []
 
 
@@ -405,9 +413,13 @@ def reason_graphs(graphs: dict[URIRef, Graph]) -> tuple[Graph, ReasoningReport]:
                        "runtime, e.g. Debian's default-jre-headless); the inferred graph was still "
                        "written from the ontology's axioms")
     else:
-        report.consistent, report.note = run_hermit(graphs.values(), java)
-        report.checked = True
-        if not report.consistent:
+        try:
+            report.consistent, report.note = run_hermit(graphs.values(), java)
+            report.checked = True
+        except ReasonerError as e:
+            # a reasoner that cannot run must not stop a build; the report says why
+            report.note = str(e)
+        if report.checked and not report.consistent:
             report.clashes = Diagnosis(graphs, axioms).clashes()
     data = (t for name, g in graphs.items() if name != ONTOLOGY_GRAPH for t in g)
     inferred, report.counts = materialise(data, axioms)
