@@ -188,25 +188,27 @@ def materialise(data: Iterable[tuple], axioms: Axioms) -> tuple[Graph, Counter]:
 
     new = set(asserted) | set(inferred)
     while new:
-        derived: dict[tuple, str] = {}
+        # one set per rule, merged in a fixed order, so that a triple two rules derive is always
+        # counted under the same rule whatever order the sets iterate in
+        by_rule: dict[str, set] = {rule: set() for rule in
+                                   ("type", "subproperty", "inverse", "symmetric", "transitive")}
         for s, p, o in new:
             if p == RDF.type:
-                for c in axioms.own_superclasses.get(o, ()):
-                    derived.setdefault((s, RDF.type, c), "type")
+                by_rule["type"].update((s, RDF.type, c) for c in axioms.own_superclasses.get(o, ()))
                 continue
-            for q in axioms.own_superproperties.get(p, ()):
-                derived.setdefault((s, q, o), "subproperty")
+            by_rule["subproperty"].update((s, q, o) for q in axioms.own_superproperties.get(p, ()))
             if isinstance(o, Literal):
                 continue
-            for q in axioms.inverses.get(p, ()):
-                derived.setdefault((o, q, s), "inverse")
+            by_rule["inverse"].update((o, q, s) for q in axioms.inverses.get(p, ()))
             if p in axioms.symmetric:
-                derived.setdefault((o, p, s), "symmetric")
+                by_rule["symmetric"].add((o, p, s))
         for p in axioms.transitive:
             links: dict[object, set] = defaultdict(set)
-            for s, q, o in list(asserted) + list(inferred) + list(derived):
-                if q == p:
-                    links[s].add(o)
+            for source in (asserted, inferred, by_rule["subproperty"], by_rule["inverse"],
+                           by_rule["symmetric"]):
+                for s, q, o in source:
+                    if q == p:
+                        links[s].add(o)
             for start in list(links):
                 seen, todo = set(), list(links[start])
                 while todo:
@@ -215,9 +217,12 @@ def materialise(data: Iterable[tuple], axioms: Axioms) -> tuple[Graph, Counter]:
                         continue
                     seen.add(node)
                     todo.extend(links.get(node, ()))
-                for end in seen - links[start]:
-                    if end != start:
-                        derived.setdefault((start, p, end), "transitive")
+                by_rule["transitive"].update((start, p, end) for end in seen - links[start]
+                                             if end != start)
+        derived: dict[tuple, str] = {}
+        for rule, triples in by_rule.items():
+            for triple in triples:
+                derived.setdefault(triple, rule)
         new = set()
         for triple, rule in derived.items():
             if not known(triple):
