@@ -4,9 +4,9 @@ HermiT (through owlready2, on the machine's Java) decides consistency of the ont
 What OWL entails that queries need (superclasses, super-properties, inverses, symmetric and
 transitive links, and dg:metWith from meeting principals) is then written by rules read from the
 ontology's own axioms into the named graph INFERRED_GRAPH, which is replaced on every run and
-never mixed with extracted data. HermiT's realisation of every individual would give the same
-types but costs minutes, not seconds, at corpus scale, and owlready2 does not write inferred
-inverse or symmetric links anyway.
+never mixed with extracted data. Asking HermiT to realise every individual instead (owlready2's
+sync_reasoner) took 23 s against 3 s for the consistency check on the 4-article sample, and
+owlready2 does not write inferred inverse or symmetric links anyway.
 """
 
 from __future__ import annotations
