@@ -163,3 +163,20 @@ def test_reason_replaces_the_inferred_graph_in_the_store():
     assert (d, DG.ledBy, A) not in store.graph(DOC_GRAPH)
     # labels are not inferred
     assert not set(inferred.triples((None, RDFS.label, None)))
+
+
+def test_build_with_no_reason_drops_the_inferred_graph_and_says_so(tmp_path):
+    from diplograph.build import build
+    from diplograph.cli.build import format_summary
+    from diplograph.resources import data_dir
+    from diplograph.settings import Settings
+
+    examples = sorted(data_dir("examples").glob("*.txt"))[:1]
+    build(examples, tmp_path, Settings(validate=False, quiet=True))
+    with open_store(tmp_path) as store:
+        assert INFERRED_GRAPH in store.graph_names()
+    summary = build(examples, tmp_path, Settings(reason=False, validate=False, quiet=True))
+    with open_store(tmp_path) as store:
+        assert INFERRED_GRAPH not in store.graph_names()
+    assert summary.reasoning is None
+    assert "reasoning  skipped (--no-reason)" in format_summary(summary)
