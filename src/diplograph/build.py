@@ -12,9 +12,12 @@ from diplograph.documents import find_documents, read_document
 from diplograph.errors import DiplographError
 from diplograph.extract import extract
 from diplograph.ontology import ontology_graph
+from diplograph.reason import ReasoningReport, reason
 from diplograph.settings import Settings
 from diplograph.store import Store, open_store
 from diplograph.triples import document_graph, document_graph_iri, reference_graph
+from diplograph.validate import ValidationReport, validate
+from diplograph.vocabulary import INFERRED_GRAPH
 
 # progress(done, total, path) is called after each document
 Progress = Callable[[int, int, Path], None]
@@ -29,6 +32,8 @@ class BuildSummary:
     triples: int = 0
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
+    reasoning: ReasoningReport | None = None  # None when reasoning was skipped
+    validation: ValidationReport | None = None  # None when validation was skipped
 
 
 def stored_hash(store: Store, graph_name) -> str | None:
@@ -70,6 +75,13 @@ def build(sources: Iterable[str | Path], out: str | Path, settings: Settings = S
         store.replace_graph(reference_graph())
         store.replace_graph(ontology_graph())
         ingest(store, paths, settings, summary, progress)
+        if settings.reason:
+            summary.reasoning = reason(store)
+        else:
+            # inferred triples from an earlier build would describe data that may have changed
+            store.remove_graph(INFERRED_GRAPH)
+        if settings.validate:
+            summary.validation = validate(store)
         summary.triples = len(store)
         write_outputs(store, out, settings, summary)
     summary.seconds = time.perf_counter() - started
