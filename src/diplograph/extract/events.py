@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, SentenceInfo
-from diplograph.extract.lexicon import ends_with_any, ends_with_function_word, gazetteer
+from diplograph.extract.lexicon import ends_with_any, ends_with_function_word, gazetteer, place_name
 from diplograph.extract.model import Amount, Event
 from diplograph.extract.numbers import parse_amount, parse_number
 
@@ -78,13 +78,6 @@ def core_name(name: str) -> str:
 
     s = re.sub(r"([\u4e00-\u9fff]{2,5})[—\-–]([\u4e00-\u9fff]{2,5}?)(?=经贸|博览|合作|论坛|峰会|投资|商品|贸易|青年|文化|地方)", abbreviate, s)
     return s
-
-
-def country_label(code: str) -> str:
-    from diplograph.reference import load_reference
-
-    country = load_reference().countries.get(code)
-    return country.name_zh if country else code
 
 
 def _edition(name: str) -> int | None:
@@ -193,7 +186,7 @@ def find_events(ctx: DocumentContext) -> None:
             info.event_mentions.append((start, end, key))
             if event.place is None and info.leg_country:
                 # 在德国，...举办“德国周”: an event of a trip's leg happens in that country
-                event.place, event.place_code = country_label(info.leg_country), info.leg_country
+                event.place, event.place_code = place_name(info.leg_country), info.leg_country
             _dates_and_place(info, text, start, end, event)
             _figures(info, text, event)
 

@@ -194,6 +194,16 @@ def province_abbreviations() -> dict[str, str]:
     return {p.abbr_zh: p.code for p in load_reference().provinces.values() if len(p.abbr_zh) == 1}
 
 
+def place_name(code: str) -> str:
+    """The Chinese name of a country, region or province code (DE -> 德国, CN-HN -> 湖南)."""
+    ref = load_reference()
+    if code in ref.countries:
+        return ref.countries[code].name_zh
+    if code in ref.provinces:
+        return ref.provinces[code].short_zh
+    return code
+
+
 def grouping_members(code: str) -> tuple[str, ...]:
     return load_reference().groupings.get(code, ())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, Mention, SentenceInfo
-from diplograph.extract.lexicon import PLACE_ABBREVIATIONS, gazetteer
+from diplograph.extract.lexicon import PLACE_ABBREVIATIONS, gazetteer, place_name
 from diplograph.extract.model import Meeting, Ref
 
 # verb -> kind. 会见 takes its guests as objects; the others take them after 与/和/同.
@@ -152,27 +152,13 @@ def _list_end(info: SentenceInfo, start: int) -> int:
 def _context_place(ctx: DocumentContext, info: SentenceInfo,
                    last_place: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     if info.leg_country:
-        country = ctx_country_label(info.leg_country)
+        country = place_name(info.leg_country)
         return country, info.leg_country
     for visit in reversed(ctx.extraction.visits):
         if visit.evidence and visit.evidence.start == info.sentence.start and len(visit.destinations) == 1:
-            return ctx_country_label(visit.destinations[0]), visit.destinations[0]
+            return place_name(visit.destinations[0]), visit.destinations[0]
     if last_place[0] and ctx.sentences.index(info) > 0:
         prev = ctx.sentences[ctx.sentences.index(info) - 1]
         if prev.sentence.paragraph == info.sentence.paragraph:
             return last_place
     return None, None
-
-
-def ctx_country_label(code: str) -> str:
-    from diplograph.reference import load_reference
-
-    ref = load_reference()
-    if code in ref.countries:
-        return ref.countries[code].name_zh
-    if code in ref.provinces:
-        return ref.provinces[code].short_zh
-    return code
-
-
-__all__ = ["find_meetings", "Mention"]
