@@ -276,10 +276,11 @@ def filter_network(network: Network, flt: NetworkFilter) -> Network:
             return False
         if flt.kinds and not (nodes[e.source].kind in flt.kinds and nodes[e.target].kind in flt.kinds):
             return False
-        if wanted and not wanted & set(nodes[e.source].countries + nodes[e.target].countries):
-            return False
-        return True
+        return not wanted or e.fact in touching
 
+    # a fact stays whole: the delegation that visited Oman keeps the edge from its leader
+    touching = {e.fact for e in network.edges
+                if wanted & set(nodes[e.source].countries + nodes[e.target].countries)}
     edges = [e for e in network.edges if keep(e)]
     if flt.focus is None:
         return _subnetwork(network, edges)
@@ -362,6 +363,7 @@ def page_data(network: Network) -> dict:
                    "countries": list(n.countries), "exchanges": n.exchanges}
                   for n in network.nodes.values()],
         "edges": [{"id": e.id, "from": e.source, "to": e.target, "relation": e.relation,
+                   "fact": e.fact,
                    "start": e.start, "end": e.end, "year": e.year, "place": e.place,
                    "detail": e.detail,
                    "sources": [{"sentence": s.sentence, "document": s.document,
@@ -485,7 +487,17 @@ def network_view(store: Store, flt: NetworkFilter = NetworkFilter(), settings: S
     return network
 
 
+def save_network_page(store: Store, path: Path, settings: Settings = Settings(),
+                      flt: NetworkFilter = NetworkFilter(), strict: bool = True) -> Network:
+    """Write the page of the store's (filtered) network to `path`; returns the network drawn."""
+    network = network_view(store, flt, settings, strict)
+    write_page(network, path)
+    return network
+
+
 def write_network_page(store: Store, path: Path, settings: Settings = Settings(),
                        flt: NetworkFilter = NetworkFilter(), strict: bool = False) -> Path:
-    """Write the network page of the store to `path` (UTF-8, works offline)."""
-    return write_page(network_view(store, flt, settings, strict), path)
+    """Write the network page of the store to `path` (UTF-8, works offline). Not strict: a
+    network above the cap is cut to its most connected nodes, as `build` must not fail here."""
+    save_network_page(store, path, settings, flt, strict)
+    return Path(path)

@@ -150,7 +150,11 @@
     var from = parseInt(fromBox.value, 10), to = parseInt(toBox.value, 10);
     var yearsOn = !isNaN(from) || !isNaN(to);
     var country = countryBox.value;
-    var degree = {}, edgeUpdates = [], nodeUpdates = [], shown = 0;
+    var degree = {}, edgeUpdates = [], nodeUpdates = [], shown = 0, touching = {};
+    // a fact stays whole: the delegation that visited a country keeps the edge from its leader
+    if (country) data.edges.forEach(function (e) {
+      if (byId[e.from].countries.indexOf(country) >= 0 || byId[e.to].countries.indexOf(country) >= 0) touching[e.fact] = true;
+    });
     data.edges.forEach(function (e) {
       var a = byId[e.from], b = byId[e.to];
       var ok = !hiddenKinds[a.kind] && !hiddenKinds[b.kind];
@@ -158,7 +162,7 @@
         if (e.year === null) ok = undatedBox.checked;
         else ok = (isNaN(from) || e.year >= from) && (isNaN(to) || e.year <= to);
       }
-      if (ok && country) ok = a.countries.indexOf(country) >= 0 || b.countries.indexOf(country) >= 0;
+      if (ok && country) ok = touching[e.fact] === true;
       if (ok) { degree[e.from] = 1; degree[e.to] = 1; }
       if (e.hidden !== !ok) { e.hidden = !ok; edgeUpdates.push({id: e.id, hidden: !ok}); }
     });
