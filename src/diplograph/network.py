@@ -405,9 +405,9 @@ def _vis_options(laid_out: bool) -> dict:
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -90, "centralGravity": 0.008,
                                  "springLength": 120, "springConstant": 0.06, "avoidOverlap": 0.6},
-            "stabilization": {"enabled": not laid_out, "iterations": 600, "updateInterval": 50},
+            "stabilization": {"enabled": not laid_out, "iterations": 250, "updateInterval": 50},
         },
-        "layout": {"improvedLayout": not laid_out and True},
+        "layout": {"improvedLayout": False},
     }
 
 
@@ -420,7 +420,8 @@ def build_pyvis(network: Network):
     from pyvis.network import Network as PyvisNetwork
 
     laid_out = len(network.nodes) > LAYOUT_THRESHOLD
-    positions = layout_positions(network) if laid_out else {}
+    # small networks start from these positions too: physics then only tidies (0.5 s, not 4 s)
+    positions = layout_positions(network)
     net = PyvisNetwork(height="100%", width="100%", directed=True, cdn_resources="in_line",
                        notebook=False)
     net.options = _vis_options(laid_out)
