@@ -117,7 +117,7 @@
     box.addEventListener("change", function () {
       if (box.checked) delete hiddenKinds[kind]; else hiddenKinds[kind] = true;
       label.classList.toggle("dg-off", !box.checked);
-      applyFilters();
+      filterAndFit();
     });
     label.appendChild(box);
     label.appendChild(shapeIcon(data.kinds[kind].shape, data.kinds[kind].colour));
@@ -184,7 +184,8 @@
     status.textContent = shown + " / " + data.nodes.length + " nodes shown";
     return shown;
   }
-  [fromBox, toBox, undatedBox, countryBox].forEach(function (b) { b.addEventListener("change", applyFilters); });
+  function filterAndFit() { applyFilters(); network.fit(); }
+  [fromBox, toBox, undatedBox, countryBox].forEach(function (b) { b.addEventListener("change", filterAndFit); });
   fromBox.addEventListener("input", applyFilters);
   toBox.addEventListener("input", applyFilters);
   document.getElementById("dg-reset").addEventListener("click", function () {
