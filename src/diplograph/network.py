@@ -373,7 +373,9 @@ def page_data(network: Network) -> dict:
         "relations": {r: {"legend": t, "colour": c, "dashed": d} for r, (t, c, d, _) in RELATIONS.items()},
         "countries": [{"code": c, "name": network.country_names[c]} for c in codes],
         "years": network.years(),
-        "note": network.note,
+        "note": network.note or ("" if network.nodes else
+                                 "没有可画的往来 Nothing to draw: no meetings, visits, events or "
+                                 "posts in this store or this view."),
         "totalNodes": network.total_nodes,
         "laidOut": len(network.nodes) > LAYOUT_THRESHOLD,
     }
