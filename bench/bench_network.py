@@ -100,8 +100,8 @@ def measure(browser, n: int, folder: Path) -> dict:
 def main(sizes: list[int]) -> None:
     from playwright.sync_api import sync_playwright
 
-    print(f"| nodes | edges | drawn | positions | Python s | page MB | load to stabilised s "
-          f"| filter ms | search ms |")
+    print("| nodes | edges | drawn | positions | Python s | page MB | load to stabilised s "
+          "| filter ms | search ms |")
     print("|---:|---:|---:|---|---:|---:|---:|---:|---:|")
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

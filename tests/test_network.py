@@ -199,7 +199,7 @@ def test_script_json_cannot_close_the_script_element():
 def test_page_is_self_contained(net):
     page = render_page(net)
     assert page.count("<html") == 1 and page.rstrip().endswith("</html>")
-    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=[\"']?(https?:)?//", page, re.I)
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=[\"']?(https?:)?//", page, re.IGNORECASE)
     assert "bootstrap" not in page.lower()
     assert "new vis.Network" in page, "vis-network is in the page itself"
     assert "李群" in page and "中非经贸博览会" in page
@@ -226,14 +226,14 @@ def test_hostile_names_reach_the_page_only_inside_escaped_json(hostile_store, tm
     for name in HOSTILE_NAMES:
         if "<" in name:
             assert name not in page, f"{name!r} appears unescaped"
-    assert not re.search(r"href\s*=\s*[\"']?\s*javascript:", page, re.I)
+    assert not re.search(r"href\s*=\s*[\"']?\s*javascript:", page, re.IGNORECASE)
     tags = TagCounter()
     tags.feed(page)
     assert tags.starts["script"] == tags.ends["script"] == 5, "no script element was added"
     assert not tags.starts["img"] and not tags.starts["svg"], "no markup came from a name"
     # what is in the page still reads back as the names
     data = json.loads(re.search(r'<script type="application/json" id="dg-data">(.*?)</script>',
-                                page, re.S).group(1))
+                                page, re.DOTALL).group(1))
     assert set(HOSTILE_NAMES) <= {n["label"] for n in data["nodes"]}
 
 

@@ -7,7 +7,14 @@ import io
 from pathlib import Path
 
 import pytest
-from network_helpers import HOSTILE_NAMES, IMG_NAME, LINK_NAME, SCRIPT_NAME, make_examples_store, make_hostile_store
+from network_helpers import (
+    HOSTILE_NAMES,
+    IMG_NAME,
+    LINK_NAME,
+    SCRIPT_NAME,
+    make_examples_store,
+    make_hostile_store,
+)
 
 from diplograph.network import NetworkFilter, filter_network, read_network, write_network_page
 from diplograph.store import open_store

@@ -447,7 +447,7 @@ def strip_remote_assets(page: str) -> str:
     page = re.sub(r"<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page)
     # the empty heading pyvis writes twice, and its commented-out references to node_modules
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
-    return re.sub(r"<!--.*?-->", "", page, flags=re.S)
+    return re.sub(r"<!--.*?-->", "", page, flags=re.DOTALL)
 
 
 def render_page(network: Network, title: str = "diplograph network") -> str:
