@@ -139,6 +139,11 @@ def test_search_focuses_the_node_and_lists_its_facts(examples):
     items = opened.js("document.querySelectorAll('#dg-facts li').length")
     assert items == hub.exchanges
     assert opened.js("document.querySelectorAll('#dg-facts blockquote').length") >= 1
+    # the neighbourhood keeps its colours, everything else is greyed out
+    near = {hub.id} | {n for e in network.edges if hub.id in (e.source, e.target)
+                       for n in (e.source, e.target)}
+    colours = opened.js("() => Object.fromEntries(nodes.get().map(n => [n.id, n.color]))")
+    assert {i for i, c in colours.items() if c != "#e4e4e4"} == near
 
 
 def test_screenshot_is_not_blank(examples):
