@@ -115,8 +115,9 @@ def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
             found.append((start + lead, end, name, category))
     for m in _ABBREVIATED.finditer(text):
         start = m.start(1)
-        if m.end(1) - start == 4 and text[start] in "了的和及与等在好席加办届赴":
-            start += 1  # 出席了进博会: the abbreviation is 进博会
+        if m.end(1) - start == 4 and (text[start] in "了的和及与等在好席加办届赴"
+                                      or ends_with_function_word(text, start + 1)):
+            start += 1  # 出席了进博会, 据消博会: the abbreviation is 进博会, 消博会
         found.append((start, m.end(1), text[start:m.end(1)], "expo"))
     for m in _QUOTED_ACTIVITY.finditer(text):
         found.append((m.start("name") - 1, m.end("name") + 1, m.group("name"), "event"))

@@ -82,23 +82,23 @@ def read_name(text: str, i: int) -> str | None:
     j = i
     while j < len(text) and j - i < 16:
         ch = text[j]
-        if ch in _DOTS and j > i and j + 1 < len(text) and is_han(text[j + 1]):
-            j += 1
+        if ch in _DOTS + "-－" and j > i and j + 1 < len(text) and is_han(text[j + 1]):
+            j += 1  # 让-皮埃尔·莫罗: hyphens and dots join the parts of a foreign name
             continue
         if not is_han(ch):
             break
         if j - i >= 2 and _boundary_at(text, j):
             break
-        if j - i == 1 and _boundary_at(text, j) and text[j] not in TRANSLITERATION:
-            break
         j += 1
     candidate = text[i:j]
-    candidate = re.sub(f"[{_DOTS}]", "·", candidate)
+    candidate = re.sub(f"[{_DOTS}]", "·", candidate).replace("－", "-")
     if len(candidate) < 2 or candidate in NOT_NAMES or any(candidate.startswith(w) for w in NOT_NAMES):
         return None
-    if "·" in candidate:
-        parts = candidate.split("·")
+    if "·" in candidate or "-" in candidate:
+        parts = re.split("[·-]", candidate)
         return candidate if all(len(p) >= 1 for p in parts) else None
+    if candidate[1] == "氏" and candidate[0] in SURNAMES:
+        return candidate[:4]  # 黎氏秋香: Vietnamese names carry 氏 (or 文) after the surname
     foreign_run = 0
     while foreign_run < len(candidate) and candidate[foreign_run] in TRANSLITERATION:
         foreign_run += 1
@@ -131,11 +131,12 @@ def _word_starts_at_third(text: str, i: int) -> bool:
 
 
 def looks_chinese(name: str) -> bool:
-    if "·" in name or len(name) > 4:
+    """A surname and one or two characters (three after a compound surname)."""
+    if "·" in name or "-" in name:
         return False
-    if not (name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES):
-        return False
-    return not all(ch in TRANSLITERATION for ch in name)
+    if name[:2] in COMPOUND_SURNAMES:
+        return len(name) <= 4
+    return name[0] in SURNAMES and len(name) <= 3 and name[1] != "氏"
 
 
 def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int:
@@ -264,8 +265,12 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
             orgs.append(Organization(org_name, organization_kind(org_name) or "other",
                                      country_of_text(org_name), evidence=[evidence]))
     foreign_post = any(t.title in FOREIGN_ONLY_TITLES for _, t in chain)
+    unknown_affiliation = bool(chain[0][0]) and not chinese_marked and not re.match(
+        r"^(?:省|市|县|区|州|自治区|自治州)", chain[0][0])
+    foreign_context = bool(info.leg_country or info.foreign_countries())
     if country is None:
-        if chinese_marked or (looks_chinese(name) and not foreign_post):
+        if chinese_marked or (looks_chinese(name) and not foreign_post
+                              and not (unknown_affiliation and foreign_context)):
             country = HOME_COUNTRY
         else:
             country = info.leg_country or next(iter(info.foreign_countries()), None)
