@@ -88,7 +88,9 @@ def read_name(text: str, i: int) -> str | None:
         if not is_han(ch):
             break
         if j - i >= 2 and _boundary_at(text, j):
-            break
+            if not (text[j] in "和与及同在" and j + 1 < len(text) and (
+                    _boundary_at(text, j + 1) or not is_han(text[j + 1]))):
+                break
         j += 1
     candidate = text[i:j]
     candidate = re.sub(f"[{_DOTS}]", "·", candidate).replace("－", "-")
@@ -139,9 +141,10 @@ def looks_chinese(name: str) -> bool:
     return name[0] in SURNAMES and len(name) <= 3 and name[1] != "氏"
 
 
-def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int:
+def affiliation_start(text: str, i: int, known: set[str], floor: int = 0, title: str = "") -> int:
     """Where the organization or place written before position i begins (walking left, never past
-    `floor`, the end of the previous name in the sentence)."""
+    `floor`, the end of the previous name in the sentence). 与 and 和 end it, except inside the name
+    of a body (经济与旅游部次长, 健康与食品安全总司长)."""
     j = i
     while j > floor and i - j < 24:
         ch = text[j - 1]
@@ -149,14 +152,22 @@ def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int
             break
         stop = ends_with_any(_AFFILIATION_STOPS, text, j)
         if stop:
-            if stop in ("与", "和"):
-                before = text[:j - 1]
-                if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
-                    break
-            else:
-                break
+            if stop in ("与", "和") and _joins_a_body_name(text, j, i, known, title):
+                j -= 1
+                continue
+            break
         j -= 1
     return j
+
+
+def _joins_a_body_name(text: str, j: int, i: int, known: set[str], title: str) -> bool:
+    before = text[:j - 1]
+    if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
+        return False
+    if re.search(r"在[\u4e00-\u9fff]{1,8}$", before) and gazetteer().find(before[-8:]):
+        return False  # 在沙迦与...: a place, then the other side
+    body = text[j:i] + _TITLE_ORG_HEADS.get(title, "")
+    return organization_kind(body) is not None or body.endswith(("事务", "安全", "发展", "合作"))
 
 
 def organization_kind(name: str) -> str | None:
@@ -226,7 +237,7 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
             if not gap.startswith(("、", "兼")) or any(c in gap for c in "，,。；;：:"):
                 chain = []
         if not chain:
-            chain_start = affiliation_start(text, t.start, known, floor)
+            chain_start = affiliation_start(text, t.start, known, floor, t.title)
             affiliation = text[chain_start:t.start]
         else:
             affiliation = text[chain[-1][1].end + 1:t.start]
