@@ -16,15 +16,15 @@ from diplograph.extract.model import Meeting, Ref
 
 # verb -> kind. 会见 takes its guests as objects; the others take them after 与/和/同.
 _TRANSITIVE = {"分别会见": "meeting", "会见": "meeting", "接见": "meeting", "会晤": "meeting",
-               "拜会": "meeting", "看望": "meeting"}
+               "拜会": "meeting", "看望": "meeting", "视频会见": "video", "视频会晤": "video"}
 _WITH = {"会谈": "talks", "座谈": "discussion", "交流": "exchange", "会晤": "meeting",
-         "会面": "meeting", "通话": "call", "通电话": "call", "视频会晤": "meeting",
-         "视频会见": "meeting", "洽谈": "exchange"}
+         "会面": "meeting", "通话": "call", "通电话": "call", "视频连线": "video",
+         "洽谈": "exchange"}
 _VERB = re.compile("|".join(sorted(list(_TRANSITIVE) + list(_WITH), key=len, reverse=True)))
 _ATTENDED = re.compile(r"(?:参加|陪同)(?:了)?(?:会见|会谈|座谈|会晤)")
 _PLACE_BEFORE = re.compile(r"在(?P<place>[^，。,；在与和同的]{1,12}?)(?=分别|会见|会晤|会谈|同|与|和|举行|共同|亲切|集体)")
 # 与/和/同 introducing the other side (not the 同 of 共同, 同时, 同日)
-_LINK = re.compile(r"(?<![共一])(?:与|和|同)(?![时日期意行样等])")
+_LINK = re.compile(r"(?<![共一])(?:与|和|同(?![时日期意行样等]))")
 _CLAUSE_END = re.compile(r"[，,；;。]|就|并|双方|$")
 
 
