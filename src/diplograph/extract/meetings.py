@@ -65,10 +65,12 @@ def find_meetings(ctx: DocumentContext) -> None:
         attended = _ATTENDED.search(text)
         if attended and ctx.extraction.meetings:
             before = [m.ref for m in info.mentions if m.end <= attended.start() and m.ref.kind == "person"]
-            meeting = ctx.extraction.meetings[-1]
-            for ref in before:
-                if ref not in meeting.participants and ref not in meeting.attendees:
-                    meeting.attendees.append(ref)
+            last = ctx.extraction.meetings[-1]
+            # those who sat in on 分别会见 sat in on each of its meetings
+            for meeting in [m for m in ctx.extraction.meetings if m.evidence == last.evidence]:
+                for ref in before:
+                    if ref not in meeting.participants and ref not in meeting.attendees:
+                        meeting.attendees.append(ref)
             continue
         objects_so_far: set[Ref] = set()
         for verb in _VERB.finditer(text):

@@ -38,6 +38,7 @@ _ENTERPRISE_SUFFIX = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,14}?(?:股份
 _GOVERNMENT_BODIES = re.compile(
     rf"(?P<name>{_NAME}{{2,14}}?(?:贸发局|推广署|管理局|商务局|外事局|投资局|旅游局|贸易署|投资署|"
     r"人民政府|外事办公室|外事办|委员会|商会|协会|联合会|促进会|电视台|分会|总会|合作区|产业园))")
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:分会|办事处|代表处|分公司)")
 _LEFT_STOPS = ("应", "邀请", "联合", "由", "与", "和", "同", "及", "在", "走进", "代表", "对", "向", "为", "的",
                "是", "参加", "出席", "举办", "通过", "借助", "依托", "利用", "会见", "、", "了", "来到",
                "到访", "参观", "考察", "期间", "，", "随同", "帮助", "支持", "推动", "组织", "一批", "多家")
@@ -105,11 +106,19 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _without_country(name: str) -> str:
+    """阿联酋沙迦工商会 -> 沙迦工商会: news adds the country before a foreign body's name."""
+    places = gazetteer().find(name)
+    if places and places[0][0] == 0 and places[0][2].kind in ("country", "region") and places[0][1] < len(name) - 2:
+        return name[places[0][1]:]
+    return name
+
+
 def _same_organization(ctx: DocumentContext, name: str) -> str | None:
     """An organization already known under another form of this name (某某 / 某某集团)."""
-    core = _core(name)
+    core = _core(_without_country(name))
     for key in ctx.extraction.organizations:
-        other = _core(key)
+        other = _core(_without_country(key))
         if core == other:
             return key
         short, long = sorted((core, other), key=len)
@@ -152,6 +161,9 @@ def find_organizations(ctx: DocumentContext) -> None:
                 add_organization(ctx, info, name, kind, rule, m.start("name") + len(m.group("name")) - len(name))
         for m in _GOVERNMENT_BODIES.finditer(text):
             name = _trim_left(m.group("name"))
+            branch = _BRANCH.match(text, m.end())
+            if branch:  # 中国韩国商会吉林分会: the branch is the organization named
+                name += branch.group(0)
             if len(name) >= 4 and not any(name in o for o in ctx.extraction.organizations):
                 add_organization(ctx, info, name, None, "organizations.body_suffix",
                                  m.start("name") + len(m.group("name")) - len(name))

@@ -216,8 +216,9 @@ def _post_and_org(affiliation: str, title: str) -> tuple[str, str | None, str]:
     elif affiliation and not country_of_text(affiliation) and len(affiliation) <= 8 and \
             any(m in affiliation for m in ("中共", "中央", "政治局", "国务院")):
         printed = affiliation + title
-    if org and (org in _ORG_GENERIC or len(org) < 3):
-        org = None
+    if org and (org in _ORG_GENERIC or len(org) < 3 or re.fullmatch(
+            r"(?:省|市|县|区|州|自治区|自治州)(?:人民)?(?:委员会|政府|党委|人大常委会|政协|人大)", org)):
+        org = None  # 省人民委员会 names no body until the place is said
     return printed, org, nationality
 
 
