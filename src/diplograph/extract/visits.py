@@ -136,6 +136,10 @@ def find_visits(ctx: DocumentContext) -> None:
             destinations = _destinations(rest[:stop.start()] if stop else rest, info)
             if not destinations:
                 destinations = _destinations(text[leader.end:m.start()], info)
+            if not destinations and re.match(r"(?:来访|来华|访华)", rest):
+                # 率团来访: to where the article is written from
+                destinations = [ctx.home_province or HOME_COUNTRY] if not rest.startswith(("来华", "访华")) \
+                    else [HOME_COUNTRY]
             if not destinations:
                 continue
             person = people.get(leader.ref.key)
