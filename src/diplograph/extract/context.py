@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.dates import DateContext, DateMention, date_context, find_dates
@@ -47,6 +48,8 @@ class DocumentContext:
     sentences: list[SentenceInfo]
     extraction: Extraction = field(default_factory=Extraction)
     home_province: str | None = None
+    # places the document ties to a country itself (埃及卢克索省): name -> ISO code
+    local_places: dict[str, str] = field(default_factory=dict)
 
     def paragraph_subject(self, info: SentenceInfo) -> Ref | None:
         """Who a sentence without a subject is about: the first person its paragraph names before it."""
@@ -81,4 +84,23 @@ def build_context(text: str, title: str | None, published: str | None) -> Docume
         else:
             info.date = carried
         infos.append(info)
-    return DocumentContext(text, ctx, infos)
+    return DocumentContext(text, ctx, infos, local_places=local_places(infos))
+
+
+_SUBDIVISION = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<suffix>边疆区|边区|省|州|市|郡|府|县|道)")
+
+
+def local_places(infos: list[SentenceInfo]) -> dict[str, str]:
+    """Subdivisions written right after a foreign country's name (日本长野县, 埃及卢克索省) belong
+    to that country wherever the document names them again."""
+    gaz = gazetteer()
+    out: dict[str, str] = {}
+    for info in infos:
+        for _, end, entry in info.places:
+            if entry.kind not in ("country", "region") or entry.country == HOME_COUNTRY:
+                continue
+            m = _SUBDIVISION.match(info.text, end)
+            if m and not gaz.lookup(m.group("name")):
+                out[m.group("name")] = entry.country
+                out[m.group("name") + m.group("suffix")] = entry.country
+    return out

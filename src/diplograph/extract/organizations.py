@@ -74,7 +74,7 @@ def add_organization(ctx: DocumentContext, info: SentenceInfo, name: str, kind: 
     key = _same_organization(ctx, name) or name
     if key not in orgs:
         if country is None:
-            country = country_of_text(name) or _context_country(info) or HOME_COUNTRY
+            country = country_of_text(name, ctx.local_places) or _context_country(info) or HOME_COUNTRY
         orgs[key] = Organization(key, kind or organization_kind(name) or "other", country,
                                  evidence=[ctx.evidence(info, rule)])
     elif name != key:

@@ -177,12 +177,14 @@ def organization_kind(name: str) -> str | None:
     return None
 
 
-def country_of_text(text: str) -> str | None:
-    """The country of the leftmost place named in `text` (a city gives its country)."""
+def country_of_text(text: str, local: dict[str, str] | None = None) -> str | None:
+    """The country of the leftmost place named in `text` (a city gives its country); `local` adds
+    the places the document itself has tied to a country (埃及卢克索省 -> 卢克索: EG)."""
     for _, _, entry in gazetteer().find(text):
         if entry.country:
             return entry.country
-    return None
+    found = [(text.find(name), code) for name, code in (local or {}).items() if name in text]
+    return min(found)[1] if found else None
 
 
 @dataclass
@@ -266,7 +268,7 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
     for affiliation, t in chain:
         printed, org_name, nationality = _post_and_org(affiliation, t.title)
         if country is None:
-            country = country_of_text(nationality)
+            country = country_of_text(nationality, ctx.local_places)
         if "驻" in affiliation and country is None:
             country = HOME_COUNTRY
         if any(m in affiliation for m in CHINESE_AFFILIATION_MARKERS) or \
