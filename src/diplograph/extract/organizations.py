@@ -53,10 +53,12 @@ _CENTRAL_BODY = re.compile("(?:" + "|".join(map(re.escape, _CENTRAL_BODIES)) + r
 
 
 def _trim_left(name: str) -> str:
-    """Drop words before the organization's own name (邀请香港贸发局 -> 香港贸发局)."""
+    """Drop words before the organization's own name (邀请香港贸发局 -> 香港贸发局), never cutting
+    inside a place name (埃及 holds 及)."""
     for stop in _LEFT_STOPS:
         k = name.rfind(stop)
-        if k >= 0 and k + len(stop) < len(name) - 1:
+        places = [(s, e) for s, e, _ in gazetteer().find(name)]
+        if k >= 0 and k + len(stop) < len(name) - 1 and not any(s <= k < e for s, e in places):
             name = name[k + len(stop):]
     places = [(s, e) for s, e, _ in gazetteer().find(name)]
     for j in range(len(name) - 2, 0, -1):
