@@ -201,7 +201,7 @@ def _rename_event(ctx: DocumentContext, old: str, new: str) -> None:
             p.event = new
 
 
-_HELD_AFTER = re.compile(r"^(?:在(?P<place>[^，。,；]{1,16}?))?(?:隆重|盛大|正式|成功|圆满)?(?P<verb>举行|举办|召开|开幕|启幕|开展|闭幕|落幕)")
+_HELD_AFTER = re.compile(r"^(?:在(?P<place>[^，。,；]{1,16}?))?(?:隆重|盛大|正式|成功|圆满)?(?P<verb>举行|举办|召开|开幕|启幕|开展|闭幕|落幕)(?!式)")
 _HELD_BEFORE = re.compile(r"在(?P<place>[^，。,；在]{1,16}?)(?:隆重|盛大|成功)?(?:举行|举办|召开)的$")
 
 

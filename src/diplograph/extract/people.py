@@ -151,6 +151,8 @@ def affiliation_start(text: str, i: int, known: set[str], floor: int = 0, title:
         if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
             break
         stop = ends_with_any(_AFFILIATION_STOPS, text, j)
+        if stop and _place_ends_at(text, j):
+            stop = None  # the 及 of 埃及 ends a country's name, not a phrase
         if stop:
             if stop in ("与", "和") and _joins_a_body_name(text, j, i, known, title):
                 j -= 1
@@ -158,6 +160,11 @@ def affiliation_start(text: str, i: int, known: set[str], floor: int = 0, title:
             break
         j -= 1
     return j
+
+
+def _place_ends_at(text: str, j: int) -> bool:
+    window = text[max(0, j - 8):j]
+    return any(end == len(window) for _, end, _ in gazetteer().find(window))
 
 
 def _joins_a_body_name(text: str, j: int, i: int, known: set[str], title: str) -> bool:
