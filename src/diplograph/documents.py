@@ -260,6 +260,13 @@ def _extract_html(html: str, source: str):
     return None
 
 
+def _reads_as_text(text: str) -> bool:
+    """Whether extracted text is words rather than leftovers of broken markup ("<<>>")."""
+    visible = [ch for ch in text if not ch.isspace()]
+    words = sum(1 for ch in visible if unicodedata.category(ch)[0] in "LN")
+    return words > 0 and words * 2 >= len(visible)
+
+
 def read_html_document(data: bytes, source: str, declared: str | None = None) -> Document:
     if declared is None and (m := _META_CHARSET.search(data[:4096])):
         declared = m.group(1).decode("ascii", "replace")
@@ -267,9 +274,9 @@ def read_html_document(data: bytes, source: str, declared: str | None = None) ->
     if "<" not in html:
         raise DocumentError(source, "malformed HTML (no markup at all; save it as .txt)")
     result = _extract_html(html, source)
-    if result is None:
+    text = unicodedata.normalize("NFC", result.text.strip()).replace("\r\n", "\n") if result else ""
+    if not _reads_as_text(text):
         raise DocumentError(source, "malformed HTML or no readable main text in the page")
-    text = unicodedata.normalize("NFC", result.text.strip()).replace("\r\n", "\n")
     url = result.url if result.url and result.url.startswith(("http://", "https://")) else None
     if url is None and source.startswith(("http://", "https://")):
         url = source
