@@ -109,6 +109,26 @@ def ingest_one(store: Store, source: Path | str, settings: Settings, summary: Bu
     summary.facts.update(extraction.counts())
 
 
+def ingest_sources(sources: Iterable[str | Path], out: str | Path, settings: Settings = Settings(),
+                   progress: Progress | None = None, list_file: str | Path | None = None
+                   ) -> BuildSummary:
+    """The ingest half of `build`: documents into the store in `out`, no reasoning, no outputs."""
+    started = time.perf_counter()
+    sources = list(sources)
+    found = list(find_documents(sources, list_file))
+    check_sources(found, sources, list_file)
+    out = Path(out)
+    check_output_folder(out)
+    summary = BuildSummary()
+    with open_store(out, create=True) as store:
+        store.replace_graph(reference_graph())
+        store.replace_graph(ontology_graph())
+        ingest(store, found, settings, summary, progress)
+        summary.triples = len(store)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 @dataclass(frozen=True)
 class RemovedDocument:
     source: str
