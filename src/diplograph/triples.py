@@ -17,6 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 from diplograph import __version__
 from diplograph.documents import Document
 from diplograph.extract import RULESET, RULESET_VERSION
+from diplograph.extract.organizations import organization_key
 from diplograph.extract.model import (
     Agreement,
     Amount,
@@ -104,7 +105,7 @@ def person_iri(person: Person) -> URIRef:
 
 
 def organization_iri(org: Organization) -> URIRef:
-    return ID[f"organization/{iri_segment(org.country or 'XX')}/{iri_segment(org.name)}"]
+    return ID[f"organization/{iri_segment(org.country or 'XX')}/{iri_segment(organization_key(org.name))}"]
 
 
 def event_iri(event: Event) -> URIRef:

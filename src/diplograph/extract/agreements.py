@@ -20,12 +20,17 @@ _SINGLE = re.compile(rf"签署(?:了)?(?:的)?(?P<name>[^，。；、]{{2,30}}?{
 _SINGLE_SIGNED = re.compile(rf"签署的(?P<name>[^，。；、]{{2,20}}?{_DOC})")
 _VALUE = re.compile(r"(?:涉及|意向|签约|合同|协议|投资|总)?(?:金额|总额|额)(?:达|为|约|共计|超过)?(?P<amount>[0-9.]+(?:亿|万)?(?:美元|欧元|日元|英镑|港元|人民币|元))")
 _SECTORS = re.compile(r"在(?P<list>[^，。；在]{2,60}?)等(?:领域|方面|行业)")
+_REPORTED_SPEECH = re.compile(r"表示|指出|说[，,：:]|强调|致辞时")
 _PLURAL = ("多项", "一批", "系列", "相关", "多个", "有关协议", "各项")
 
 
 def find_agreements(ctx: DocumentContext) -> None:
+    speech_paragraph = -1
     for info in ctx.sentences:
         text = info.text
+        in_speech = speech_paragraph == info.sentence.paragraph
+        if _REPORTED_SPEECH.search(text):
+            speech_paragraph = info.sentence.paragraph
         found = False
         for pattern in _COUNTED:
             m = pattern.search(text)
@@ -42,6 +47,8 @@ def find_agreements(ctx: DocumentContext) -> None:
                 break
         if found:
             continue
+        if in_speech or _REPORTED_SPEECH.search(text):
+            continue  # 某某在致辞时表示，今天双方签署友城协议: a speech mentions a signing reported already
         m = _SINGLE.search(text) or _SINGLE_SIGNED.search(text)
         if m and not any(w in m.group("name") for w in _PLURAL) and "成交" not in text:
             ctx.extraction.agreements.append(Agreement(

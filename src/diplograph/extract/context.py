@@ -47,6 +47,15 @@ class DocumentContext:
     extraction: Extraction = field(default_factory=Extraction)
     home_province: str | None = None
 
+    def paragraph_subject(self, info: SentenceInfo) -> Ref | None:
+        """Who a sentence without a subject is about: the first person its paragraph names before it."""
+        for other in self.sentences[:self.sentences.index(info)]:
+            if other.sentence.paragraph == info.sentence.paragraph:
+                for m in other.mentions:
+                    if m.ref.kind == "person":
+                        return m.ref
+        return None
+
     def evidence(self, info: SentenceInfo, rule: str, confidence: float = 0.8) -> Evidence:
         s = info.sentence
         return Evidence(s.text, s.start, s.end, rule, confidence)
@@ -57,11 +66,18 @@ def build_context(text: str, title: str | None, published: str | None) -> Docume
     gaz = gazetteer()
     infos = []
     carried: DateSpan | None = None
+    last_day: DateSpan | None = None  # 当天 and 同日 point back to a single day, not to a range
     for sentence in split_sentences(text):
         dates = find_dates(sentence.text, ctx)
         info = SentenceInfo(sentence, dates, gaz.find(sentence.text))
         if dates:
             carried = dates[0].span
-        info.date = carried
+            days = [d.span for d in dates if d.span.start == d.span.end]
+            last_day = days[-1] if days else last_day
+            info.date = carried
+        elif last_day and any(w in sentence.text for w in ("当天", "当日", "同日", "同一天")):
+            info.date = carried = last_day
+        else:
+            info.date = carried
         infos.append(info)
     return DocumentContext(text, ctx, infos)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, SentenceInfo
-from diplograph.extract.lexicon import gazetteer
+from diplograph.extract.lexicon import ends_with_function_word, gazetteer
 from diplograph.extract.model import Amount, Event
 from diplograph.extract.numbers import parse_amount, parse_number
 
@@ -21,14 +21,16 @@ EVENT_SUFFIXES = sorted({
     "艺术节": "fair", "旅游节": "fair", "电影节": "fair", "运动会": "event", "大赛": "event",
 }.items(), key=lambda kv: len(kv[0]), reverse=True)
 # abbreviated fairs: 哈洽会, 广交会, 进博会, 服贸会
-_ABBREVIATED = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|展|消|服)会)")
+_ABBREVIATED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与等在的好了席加办届赴]))([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|消|服)会)(?!议|谈|见|长|员)")
 _QUOTED_ACTIVITY = re.compile(r"“(?P<name>[^”]{2,20})”(?:系列|主题|专题)?活动")
 _EDITION = re.compile(r"第([0-9一二三四五六七八九十百]+)届")
 _LEFT_STOPS = sorted(("出席", "参加", "参会", "举办", "举行", "召开", "主办", "承办", "利用好", "利用",
                       "依托", "借助", "通过", "在", "的", "和", "及", "等", "由", "为", "是", "赴",
                       "于", "落实", "作为", "参展", "亮相", "走进", "期间", "之际", "开幕式", "闭幕式",
-                      "来华", "成功", "筹备", "围绕", "助力", "推动", "服务", "对接", "全面启动", "启动",
-                      "办好", "组织", "上", "与会", "首届", "本届", "此次", "这次", "历届", "联合"),
+                      "来华", "成功", "筹备", "围绕", "助力", "推动", "全面启动", "启动",
+                      "办好", "组织", "上", "与会", "首届", "本届", "此次", "这次", "历届", "联合",
+                      "开展", "来", "前往", "到", "向", "就", "将", "把", "被", "贯彻", "深入", "学习",
+                      "正", "参与", "见证", "宣传", "介绍", "出席了", "参加了"),
                      key=len, reverse=True)
 _GENERIC = {"展会", "大会", "论坛", "峰会", "会议", "盛会", "仪式", "活动", "博览会", "推介会", "对接会",
             "交流会", "年会", "全会", "专场", "大集", "签约仪式", "开幕式"}
@@ -52,7 +54,7 @@ def _left_edge(text: str, end: int) -> int:
             if ch in "、 " or not _NAME_CHARS.match(ch):
                 break
             stop = next((w for w in _LEFT_STOPS if text.endswith(w, 0, j)), None)
-            if stop and j < end - 1:
+            if (stop or ends_with_function_word(text, j)) and j < end - 1:
                 break
         j -= 1
     return j
@@ -75,6 +77,13 @@ def core_name(name: str) -> str:
     return s
 
 
+def country_label(code: str) -> str:
+    from diplograph.reference import load_reference
+
+    country = load_reference().countries.get(code)
+    return country.name_zh if country else code
+
+
 def _edition(name: str) -> int | None:
     m = _EDITION.search(name)
     return parse_number(m.group(1)) if m else None
@@ -87,6 +96,8 @@ def _valid(name: str, suffix: str) -> bool:
         return False
     if bare.startswith(_GENERIC_PREFIXES):
         return False
+    if suffix == "仪式" and not re.search(r"签|揭牌|开幕|启动|颁奖|奠基|协议|授牌|落成", bare):
+        return False
     if suffix == "会议" and not (bare.startswith("第") or "“" in name or gazetteer().find(bare)):
         return False
     return True
@@ -98,6 +109,8 @@ def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
     for suffix, category in EVENT_SUFFIXES:
         for m in re.finditer(re.escape(suffix), text):
             end = m.end()
+            if text[end:end + 1] in ("堂", "厅", "馆", "场", "所", "址", "室", "长", "员"):
+                continue
             # 中秋大集湖南专场: the name runs on to a later suffix
             start = _left_edge(text, end)
             name = text[start:end].strip()
@@ -105,7 +118,10 @@ def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
             if _valid(name, suffix):
                 found.append((start + lead, end, name, category))
     for m in _ABBREVIATED.finditer(text):
-        found.append((m.start(1), m.end(1), m.group(1), "expo"))
+        start = m.start(1)
+        if m.end(1) - start == 4 and text[start] in "了的和及与等在好席加办届赴":
+            start += 1  # 出席了进博会: the abbreviation is 进博会
+        found.append((start, m.end(1), text[start:m.end(1)], "expo"))
     for m in _QUOTED_ACTIVITY.finditer(text):
         found.append((m.start("name") - 1, m.end("name") + 1, m.group("name"), "event"))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -130,10 +146,18 @@ def _place_in(text: str) -> tuple[str | None, str | None]:
     return (text if len(text) <= 10 else None), None
 
 
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _same_event(ctx: DocumentContext, name: str) -> str | None:
     core = core_name(name)
     for key, event in ctx.extraction.events.items():
         other = core_name(key)
+        short, long = sorted((core, other), key=len)
+        if len(short) == 3 and short.endswith("会") and len(long) > 5 and _is_subsequence(short, long):
+            return key  # 进博会 is 中国国际进口博览会
         if core == other or (min(len(core), len(other)) >= 4 and (core in other or other in core)):
             return key
         if any(core_name(a) == core for a in event.aliases):
@@ -164,6 +188,9 @@ def find_events(ctx: DocumentContext) -> None:
                     _rename_event(ctx, key, name)
                     key = name
             info.event_mentions.append((start, end, key))
+            if event.place is None and info.leg_country:
+                # 在德国，...举办“德国周”: an event of a trip's leg happens in that country
+                event.place, event.place_code = country_label(info.leg_country), info.leg_country
             _dates_and_place(info, text, start, end, event)
             _figures(info, text, event)
 

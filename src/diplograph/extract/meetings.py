@@ -15,7 +15,9 @@ _WITH = {"会谈": "talks", "座谈": "discussion", "交流": "exchange", "会�
          "会面": "meeting", "通话": "call", "洽谈": "exchange"}
 _VERB = re.compile("|".join(sorted(list(_TRANSITIVE) + list(_WITH), key=len, reverse=True)))
 _ATTENDED = re.compile(r"(?:参加|陪同)(?:了)?(?:会见|会谈|座谈|会晤)")
-_PLACE_BEFORE = re.compile(r"在(?P<place>[^，。,；在与和同]{1,12}?)(?:分别)?$")
+_PLACE_BEFORE = re.compile(r"在(?P<place>[^，。,；在与和同的]{2,12}?)(?=分别|会见|会晤|会谈|同|与|和|举行|共同|亲切|集体)")
+# 与/和/同 introducing the other side (not the 同 of 共同, 同时, 同日)
+_LINK = re.compile(r"(?<![共一])(?:与|和|同)(?![时日期意行样等])")
 _CLAUSE_END = re.compile(r"[，,；;。]|就|并|双方|$")
 
 
@@ -29,11 +31,15 @@ def _place_label(text: str) -> tuple[str | None, str | None]:
 
 
 def _sentence_place(info: SentenceInfo, before: str) -> tuple[str | None, str | None]:
-    m = _PLACE_BEFORE.search(before)
-    if m:
-        label, code = _place_label(m.group("place"))
+    """The place written before the verb (在哈尔滨会见, 在惠灵顿同...会谈), as written."""
+    matches = list(_PLACE_BEFORE.finditer(before))
+    if matches:
+        written = matches[-1].group("place")
+        label, code = _place_label(written)
         if label:
-            return label, code
+            return written, code
+        if re.search(r"(?:堂|宫|馆|园|厅|中心|大厦|酒店|宾馆|会场)$", written):
+            return written, None
     return None, None
 
 
@@ -59,24 +65,30 @@ def find_meetings(ctx: DocumentContext) -> None:
             kind = _TRANSITIVE.get(verb.group(0)) or _WITH[verb.group(0)]
             separately = verb.group(0) == "分别会见"
             clause_start = max(text.rfind(c, 0, verb.start()) for c in "。；;") + 1
-            if verb.group(0) in _TRANSITIVE:
+            links = [m.start() for m in _LINK.finditer(text, clause_start, verb.start())]
+            link = links[-1] if links else -1
+            linked = link >= 0 and any(link < m.start and m.end <= verb.start() for m in info.mentions)
+            if not linked and verb.group(0) in _TRANSITIVE:
                 tail = text[verb.end():]
                 stop = _CLAUSE_END.search(tail)
                 limit = verb.end() + (stop.start() if stop else len(tail))
                 # a list of guests may run past commas while names keep coming (A，B一行)
-                objects = [m for m in info.mentions if verb.end() <= m.start < max(limit, _list_end(info, verb.end()))]
+                limit = max(limit, _list_end(info, verb.end()))
+                objects = [m for m in info.mentions if verb.end() <= m.start < limit]
                 subject_zone = [m for m in info.mentions if clause_start <= m.start and m.end <= verb.start()]
             else:
-                link = max(text.rfind(w, clause_start, verb.start()) for w in ("与", "和", "同"))
                 if link < 0:
                     continue
+                separately = separately or "分别" in text[link:verb.start()]
                 objects = [m for m in info.mentions if link < m.start and m.end <= verb.start()]
                 subject_zone = [m for m in info.mentions if m.end <= link]
-            objects = [m for m in objects if m.ref not in objects_so_far]
             subject = next((m for m in subject_zone if m.ref.kind == "person" and m.ref not in objects_so_far), None)
             if subject is None:
                 subject = next((m for m in info.mentions if m.ref.kind == "person"
                                 and m.end <= verb.start() and m.ref not in objects_so_far), None)
+            if subject is None and objects and not subject_zone:
+                fallback = ctx.paragraph_subject(info)
+                subject = Mention(-1, -1, fallback) if fallback else None
             if subject is None or not objects:
                 continue
             guests = [m.ref for m in objects if m.ref != subject.ref]
@@ -84,7 +96,7 @@ def find_meetings(ctx: DocumentContext) -> None:
             if not guests:
                 continue
             objects_so_far.update(guests)
-            place = _sentence_place(info, text[:verb.start()])
+            place = _sentence_place(info, text[:verb.end()])
             if place[0] is None:
                 place = _context_place(ctx, info, last_place)
             else:
@@ -95,9 +107,28 @@ def find_meetings(ctx: DocumentContext) -> None:
                 ctx.extraction.meetings.append(Meeting(
                     [subject.ref, *group], dates=info.date, place=place[0], place_code=place[1],
                     kind=kind, evidence=evidence))
-        explicit = [p for p in info.places if p[2].kind not in ("area",)]
-        if explicit and re.search(r"在" + re.escape(info.text[explicit[0][0]:explicit[0][1]]), text):
-            last_place = (info.text[explicit[0][0]:explicit[0][1]], explicit[0][2].code)
+        for start, end, entry in info.places:
+            if entry.kind != "area" and text[max(0, start - 1):start] == "在":
+                last_place = (text[start:end], entry.code)
+    merge_restatements(ctx)
+
+
+def merge_restatements(ctx: DocumentContext) -> None:
+    """A later summary (访问期间，A同B进行了交流) restates meetings already reported with a date."""
+    kept: list[Meeting] = []
+    for meeting in ctx.extraction.meetings:
+        people = {r.key for r in meeting.participants}
+        twin = next((k for k in kept if {r.key for r in k.participants} == people), None)
+        if twin is not None and (meeting.dates is None or meeting.dates == twin.dates):
+            for ref in meeting.attendees:
+                if ref not in twin.attendees:
+                    twin.attendees.append(ref)
+            twin.place = twin.place or meeting.place
+            continue
+        if twin is not None and twin.dates is None:
+            kept.remove(twin)
+        kept.append(meeting)
+    ctx.extraction.meetings = kept
 
 
 def _list_end(info: SentenceInfo, start: int) -> int:
@@ -106,8 +137,10 @@ def _list_end(info: SentenceInfo, start: int) -> int:
     for m in info.mentions:
         if m.start < start:
             continue
+        if m.start - start > 200:
+            break
         gap = info.text[end:m.start]
-        if end != start and (len(gap) > 30 or any(c in gap for c in "。；;")):
+        if end != start and not re.fullmatch(r"[、，,和及与\s]*", gap):
             break
         end = m.end
     return end

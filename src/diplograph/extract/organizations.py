@@ -6,6 +6,7 @@ import re
 
 from diplograph.extract.context import HOME_COUNTRY, DocumentContext, Mention, SentenceInfo
 from diplograph.extract.model import Organization, Ref
+from diplograph.extract.lexicon import ends_with_function_word, gazetteer
 from diplograph.extract.people import country_of_text, organization_kind
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
@@ -26,12 +27,22 @@ _MET_ORGANIZATION = re.compile(
 # 由A、B、C联合主办的
 _ORGANIZERS = re.compile(
     rf"由(?P<list>{_NAME}{{2,20}}(?:、{_NAME}{{2,20}})*)(?:联合|共同)?(?:主办|承办|举办|协办)")
+# 参观了天齐锂业在奎纳纳的氢氧化锂工厂 / 来到中山大学
+_VISITED_SITE = re.compile(
+    r"(?:参观|考察|走访|调研|来到|到访)了?(?P<name>[\u4e00-\u9fffA-Za-z]{2,10}?)(?:在[\u4e00-\u9fff]{2,8}的)?"
+    r"[\u4e00-\u9fff]{0,8}(?:工厂|生产基地|基地|总部|园区|研发中心|项目现场)")
+_INSTITUTION = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:大学|学院|研究院|研究所|医院))")
+# 空中客车公司与中国航空器材集团签署
+_ENTERPRISE_SUFFIX = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,14}?(?:股份有限公司|有限公司|集团公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:总部|董事长|总裁|高层))")
 # 香港贸发局、投资推广署在湘举办推介会 / 邀请香港贸发局、投资推广署来湘
 _GOVERNMENT_BODIES = re.compile(
     rf"(?P<name>{_NAME}{{2,14}}?(?:贸发局|推广署|管理局|商务局|外事局|投资局|旅游局|贸易署|投资署|"
     r"人民政府|外事办公室|外事办|委员会|商会|协会|联合会|促进会|电视台))")
 _LEFT_STOPS = ("邀请", "联合", "由", "与", "和", "同", "及", "在", "走进", "代表", "对", "向", "为", "的",
-               "是", "参加", "出席", "举办", "通过", "借助", "依托", "利用", "会见", "、")
+               "是", "参加", "出席", "举办", "通过", "借助", "依托", "利用", "会见", "、", "了", "来到",
+               "到访", "参观", "考察", "期间", "，", "随同", "帮助", "支持", "推动", "组织", "一批", "多家")
+_GENERIC_ORGANIZATIONS = {"公司", "集团", "该公司", "中国公司", "外国公司", "企业", "跨国公司", "母公司",
+                          "子公司", "分公司", "大学", "学院", "医院", "研究院"}
 _CENTRAL_BODIES = ("外交部", "商务部", "国务院", "全国人大", "全国政协", "国家发展改革委", "中联部",
                    "文化和旅游部", "教育部", "科技部", "财政部", "农业农村部", "工业和信息化部")
 
@@ -42,13 +53,17 @@ def _trim_left(name: str) -> str:
         k = name.rfind(stop)
         if k >= 0 and k + len(stop) < len(name) - 1:
             name = name[k + len(stop):]
+    places = [(s, e) for s, e, _ in gazetteer().find(name)]
+    for j in range(len(name) - 2, 0, -1):
+        if ends_with_function_word(name, j) and not any(s < j <= e for s, e in places):
+            return name[j:]
     return name
 
 
 def add_organization(ctx: DocumentContext, info: SentenceInfo, name: str, kind: str | None,
                      rule: str, start: int, country: str | None = None) -> None:
     name = name.strip("“”\"")
-    if len(name) < 2:
+    if len(name) < 2 or name in _GENERIC_ORGANIZATIONS or re.match(r"^(?:该|本|各|多|一|两|几|这|那|其)", name):
         return
     orgs = ctx.extraction.organizations
     key = _same_organization(ctx, name) or name
@@ -67,6 +82,12 @@ def add_organization(ctx: DocumentContext, info: SentenceInfo, name: str, kind: 
 def _context_country(info: SentenceInfo) -> str | None:
     foreign = info.foreign_countries()
     return info.leg_country or (foreign[0] if foreign else None)
+
+
+def organization_key(name: str) -> str:
+    """The form every way of writing one organization shares: 博世集团 and 博世 -> 博世;
+    长沙市人民政府 and 长沙市政府 -> 长沙市政府."""
+    return _core(name)
 
 
 def _core(name: str) -> str:
@@ -98,17 +119,28 @@ def find_organizations(ctx: DocumentContext) -> None:
         text = info.text
         for m in _ORGANIZERS.finditer(text):
             offset = m.start("list")
-            for part in m.group("list").split("、"):
-                kind = organization_kind(part) or ("government" if any(
-                    b in part for b in _CENTRAL_BODIES) else None)
-                add_organization(ctx, info, part, kind, "organizations.organizer_list", offset)
-                offset += len(part) + 1
+            for item in m.group("list").split("、"):
+                item_offset = offset
+                offset += len(item) + 1
+                item = re.sub(r"(?:联合|共同)$", "", item)
+                # 商务部和湖南省人民政府: two organizers joined by 和 when both read as bodies
+                parts = re.split(r"[和与及]", item)
+                if len(parts) < 2 or not all(organization_kind(p) for p in parts):
+                    parts = [item]
+                for part in parts:
+                    kind = organization_kind(part) or ("government" if any(
+                        b in part for b in _CENTRAL_BODIES) else None)
+                    add_organization(ctx, info, part, kind, "organizations.organizer_list",
+                                     item_offset + item.find(part))
         for m in _ENTERPRISE_LIST.finditer(text):
             offset = m.start("list")
             for part in m.group("list").split("、"):
                 add_organization(ctx, info, part, "enterprise", "organizations.enterprise_list", offset)
                 offset += len(part) + 1
         for pattern, kind, rule in ((_SITE_VISIT, "enterprise", "organizations.site_visit"),
+                                    (_VISITED_SITE, "enterprise", "organizations.visited_site"),
+                                    (_INSTITUTION, "other", "organizations.institution"),
+                                    (_ENTERPRISE_SUFFIX, "enterprise", "organizations.enterprise_suffix"),
                                     (_BRAND_PRODUCT, "enterprise", "organizations.brand_product"),
                                     (_MET_ORGANIZATION, None, "organizations.met_organization")):
             for m in pattern.finditer(text):

@@ -11,6 +11,7 @@ from diplograph.extract.lexicon import (
     AFFILIATION_STOPS,
     CHINESE_AFFILIATION_MARKERS,
     CHINESE_TITLE_MARKERS,
+    FOREIGN_ONLY_TITLES,
     COMPOUND_SURNAMES,
     NAME_BOUNDARIES,
     NOT_NAMES,
@@ -18,6 +19,7 @@ from diplograph.extract.lexicon import (
     SURNAMES,
     TITLES,
     TRANSLITERATION,
+    common_words,
     gazetteer,
 )
 from diplograph.extract.model import Organization, Person, Post, Ref
@@ -70,6 +72,8 @@ def _boundary_at(text: str, j: int) -> bool:
 
 def read_name(text: str, i: int) -> str | None:
     """The person's name starting at text[i] (after a title), or None if none is written there."""
+    if _boundary_at(text, i):
+        return None
     j = i
     while j < len(text) and j - i < 16:
         ch = text[j]
@@ -90,14 +94,21 @@ def read_name(text: str, i: int) -> str | None:
     if "·" in candidate:
         parts = candidate.split("·")
         return candidate if all(len(p) >= 1 for p in parts) else None
-    all_foreign = all(ch in TRANSLITERATION for ch in candidate)
+    foreign_run = 0
+    while foreign_run < len(candidate) and candidate[foreign_run] in TRANSLITERATION:
+        foreign_run += 1
+    all_foreign = foreign_run == len(candidate)
     chinese_start = candidate[:2] in COMPOUND_SURNAMES or candidate[0] in SURNAMES
-    if chinese_start and not (all_foreign and len(candidate) >= 4):
+    if chinese_start and foreign_run >= 4:
+        name = candidate[:foreign_run]  # 惠特拉姆: a transliteration that starts like a surname
+    elif chinese_start and not (all_foreign and len(candidate) >= 4):
         limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
-        return candidate[:limit]
-    if all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
-        return candidate[:10]
-    return None
+        name = candidate[:limit]
+    elif all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
+        name = candidate[:10]
+    else:
+        return None
+    return None if name in common_words() else name
 
 
 def looks_chinese(name: str) -> bool:
@@ -108,10 +119,11 @@ def looks_chinese(name: str) -> bool:
     return not all(ch in TRANSLITERATION for ch in name)
 
 
-def affiliation_start(text: str, i: int, known: set[str]) -> int:
-    """Where the organization or place written before position i begins (walking left)."""
+def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int:
+    """Where the organization or place written before position i begins (walking left, never past
+    `floor`, the end of the previous name in the sentence)."""
     j = i
-    while j > 0 and i - j < 24:
+    while j > floor and i - j < 24:
         ch = text[j - 1]
         if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
             break
@@ -164,7 +176,7 @@ def _post_and_org(affiliation: str, title: str) -> tuple[str, str | None, str]:
     org = None
     head = _TITLE_ORG_HEADS.get(title)
     if head and affiliation:
-        org = affiliation + head
+        org = affiliation if affiliation.endswith(head) else affiliation + head
         printed = (affiliation + title) if len(affiliation) <= 4 and not country_of_text(affiliation) else title
     elif affiliation and organization_kind(affiliation):
         org = affiliation
@@ -184,14 +196,17 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
     out: list[TitledPerson] = []
     chain: list[tuple[str, TitleMatch]] = []  # (affiliation, title)
     chain_start = 0
+    floor = 0
     for k, t in enumerate(titles):
+        if t.start < floor:
+            continue
         if chain:
             prev = chain[-1][1]
             gap = text[prev.end:t.start]
             if not gap.startswith(("、", "兼")) or any(c in gap for c in "，,。；;：:"):
                 chain = []
         if not chain:
-            chain_start = affiliation_start(text, t.start, known)
+            chain_start = affiliation_start(text, t.start, known, floor)
             affiliation = text[chain_start:t.start]
         else:
             affiliation = text[chain[-1][1].end + 1:t.start]
@@ -199,6 +214,8 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
         name = read_name(text, t.end)
         if name:
             out.append(_make_person(chain, chain_start, t.end, name, info, ctx))
+            known.add(name)
+            floor = t.end + len(name)
             chain = []
             continue
         nxt = titles[k + 1] if k + 1 < len(titles) else None
@@ -227,12 +244,13 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
         if org_name:
             orgs.append(Organization(org_name, organization_kind(org_name) or "other",
                                      country_of_text(org_name), evidence=[evidence]))
+    foreign_post = any(t.title in FOREIGN_ONLY_TITLES for _, t in chain)
     if country is None:
-        if chinese_marked or looks_chinese(name):
+        if chinese_marked or (looks_chinese(name) and not foreign_post):
             country = HOME_COUNTRY
         else:
             country = info.leg_country or next(iter(info.foreign_countries()), None)
-            if country is None and name[0] in SURNAMES and len(name) <= 3:
+            if country is None and looks_chinese(name):
                 country = HOME_COUNTRY
     for org in orgs:
         if org.country is None:
@@ -280,6 +298,46 @@ def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
     return {a: n for a, n in aliases.items() if a not in ctx.extraction.people}
 
 
+# a name with no title, as the subject of a clause that meets, leads or visits (刘强分别会见...)
+_UNTITLED_SUBJECT = re.compile(
+    r"(?:^|[，,。；;：:]|图为)(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?=分别会见|会见|会晤|率领|率团|率[\u4e00-\u9fff]{0,8}代表团|在[\u4e00-\u9fff]{1,8}(?:会见|会晤|出席)"
+    r"|等?(?:参加|陪同)(?:会见|会谈|会晤))")
+
+
+def find_untitled_subjects(ctx: DocumentContext, info: SentenceInfo) -> None:
+    for m in _UNTITLED_SUBJECT.finditer(info.text):
+        name = m.group("name")
+        if name in ctx.extraction.people or not looks_chinese(name) or name in NOT_NAMES:
+            continue
+        if any(mention.start <= m.start("name") < mention.end for mention in info.mentions):
+            continue
+        if gazetteer().lookup(name):
+            continue
+        evidence = ctx.evidence(info, "officials.untitled_subject", 0.6)
+        ctx.extraction.people[name] = Person(name, HOME_COUNTRY, evidence=[evidence])
+
+
+def merge_short_forms(ctx: DocumentContext, aliases: dict[str, str]) -> None:
+    """阿尔巴尼斯, titled on its own, is 安东尼·阿尔巴尼斯 named in full elsewhere: one person."""
+    people = ctx.extraction.people
+    for name in list(people):
+        full = next((f for f, p in people.items() if f != name and "·" in f and name in f.split("·")
+                     and p.country in (None, people[name].country)), None)
+        if full is None:
+            continue
+        short = people.pop(name)
+        target = people[full]
+        target.aliases.add(name)
+        known = {p.title for p in target.posts}
+        target.posts += [p for p in short.posts if p.title not in known]
+        target.evidence += short.evidence
+        for info in ctx.sentences:
+            for m in info.mentions:
+                if m.ref.kind == "person" and m.ref.key == name:
+                    m.ref = Ref("person", full)
+
+
 def find_people(ctx: DocumentContext) -> None:
     known: set[str] = set()
     for info in ctx.sentences:
@@ -287,7 +345,15 @@ def find_people(ctx: DocumentContext) -> None:
             add_person(ctx, found, info)
             known.add(found.name)
             info.mentions.append(Mention(found.end - len(found.name), found.end, Ref("person", found.name)))
+    for info in ctx.sentences:
+        find_untitled_subjects(ctx, info)
     aliases = register_short_forms(ctx)
+    merge_short_forms(ctx, aliases)
+    aliases = {a: n for a, n in aliases.items() if n in ctx.extraction.people}
+    for name, person in ctx.extraction.people.items():
+        for alias in person.aliases:
+            if alias not in ctx.extraction.people:
+                aliases.setdefault(alias, name)
     names = {n: n for n in ctx.extraction.people} | aliases
     ordered = sorted(names, key=len, reverse=True)
     for info in ctx.sentences:

@@ -16,7 +16,12 @@ _HEADED = re.compile(r"以(?P<leader_zone>[^，。；]{2,60}?)为团长的" + _D
 _PARTY = re.compile(r"一行(?:(?P<n>[0-9一二三四五六七八九十百]+)人)?")
 _SIZE = re.compile(r"(?:一行|代表团|考察团)(?P<n>[0-9一二三四五六七八九十百]+)人|(?P<m>[0-9]+)人(?:代表团|考察团)")
 _ABOVE = re.compile(r"(?:上述|以上)(?P<n>[0-9一二三四五六七八九十两]+)(?:国|个国家)")
-_GOING = re.compile(r"(?:访问|出访|赴|前往|到访|抵达|来到|来|到|在|对)(?P<place>[\u4e00-\u9fff]{1,12})")
+_GOING = re.compile(r"(?:访问了?|出访|赴|前往|到访|抵达|来到|来|到|在|对)(?P<place>[\u4e00-\u9fff]{1,12})")
+# 马克龙于4月5日至7日对中国进行国事访问 / 阿尔巴尼斯于11月4日至7日访华
+_PAID_VISIT = re.compile(
+    r"(?:对|赴|到|来|前往|抵达)(?P<place>[\u4e00-\u9fff]{1,8}?)(?:进行|开展)了?"
+    r"(?:国事|正式|友好|工作|官方|正式友好|友好工作)?(?:访问|考察)"
+    r"|(?P<china>访华|来华访问|来华进行[\u4e00-\u9fff]{0,4}访问)")
 _LEG = re.compile(r"^在(?P<place>[\u4e00-\u9fff]{2,10})(?:期间)?[，,]")
 
 
@@ -61,10 +66,29 @@ def _destinations(text: str, info: SentenceInfo) -> list[str]:
         foreign = list(dict.fromkeys(info.foreign_countries()))
         return foreign[-n:] if n else foreign
     for g in _GOING.finditer(text):
-        code = _place_code(g.group("place"))
-        if code:
-            return [code]
+        codes = _place_list(g.group("place") + text[g.end():])
+        if codes:
+            return codes
     return []
+
+
+def _place_list(text: str) -> list[str]:
+    """新西兰、澳大利亚、马来西亚三国 -> [NZ, AU, MY]; a single place -> [its code]."""
+    codes: list[str] = []
+    rest = text.lstrip("了")
+    while True:
+        code = _place_code(rest)
+        if not code:
+            break
+        codes.append(code)
+        places = gazetteer().find(rest)
+        length = places[0][1] if places and places[0][0] == 0 else 1
+        rest = rest[length:]
+        sep = re.match(r"[、和及与]", rest)
+        if not sep:
+            break
+        rest = rest[sep.end():]
+    return list(dict.fromkeys(codes))
 
 
 def _origin(delegation: str, leader_country: str | None, ctx: DocumentContext) -> str | None:
@@ -119,7 +143,25 @@ def find_visits(ctx: DocumentContext) -> None:
             person = people.get(leader.ref.key)
             origin = _origin(m.group("delegation"), person.country if person else None, ctx)
             _add(ctx, info, leader.ref, origin, destinations, m.group("delegation"), _size(text), "visits.headed_delegation")
+        for m in _PAID_VISIT.finditer(text):
+            if re.match(r"[0-9一二三四五六七八九十百]+周年", text[m.end():]):
+                continue  # 首次访华50周年: an anniversary, not a visit
+            leader = next((x for x in info.mentions if x.end <= m.start() and x.ref.kind == "person"), None)
+            if leader is None:
+                continue
+            destinations = [HOME_COUNTRY] if m.group("china") else _place_list(m.group("place"))
+            person = people.get(leader.ref.key)
+            if not destinations or person is None:
+                continue
+            origin = person.country if person.country != HOME_COUNTRY else (ctx.home_province or HOME_COUNTRY)
+            destinations = [d for d in destinations if d != origin and d != person.country]
+            if destinations and not _known(ctx, leader.ref, destinations):
+                _add(ctx, info, leader.ref, origin, destinations, None, _size(text), "visits.paid_visit")
     _add_legs(ctx)
+
+
+def _known(ctx: DocumentContext, leader: Ref, destinations: list[str]) -> bool:
+    return any(v.leader == leader and set(destinations) <= set(v.destinations) for v in ctx.extraction.visits)
 
 
 def _add(ctx: DocumentContext, info: SentenceInfo, leader: Ref, origin: str | None,
