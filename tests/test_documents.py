@@ -200,3 +200,20 @@ def test_plain_text_urls_and_big5_without_charset(server):
 def test_url_that_is_not_text(server):
     with pytest.raises(DocumentError, match="image.png: .*not text or HTML"):
         read_document(f"{server}/image.png")
+
+
+def test_traditional_renderings_of_the_examples_convert_back_exactly(tmp_path):
+    """What the rules read from a Traditional article is the Simplified article, character for
+    character, so they find the same facts; the evidence still quotes the Traditional text."""
+    from opencc import OpenCC
+
+    to_traditional = OpenCC("s2t").convert
+    for path in sorted(data_dir("examples").glob("*.txt")):
+        simplified = read_document(path)
+        traditional_path = tmp_path / path.name
+        traditional_path.write_text(to_traditional(path.read_text(encoding="utf-8")),
+                                    encoding="utf-8")
+        traditional = read_document(traditional_path)
+        assert traditional.is_traditional and traditional.text != simplified.text
+        assert traditional.match_text == simplified.text
+        assert traditional.match_title == simplified.title
