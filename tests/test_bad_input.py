@@ -80,7 +80,7 @@ def test_malformed_html_that_still_holds_text_is_read(tmp_path, capsys):
                     "<div><b>双方签署了多项合作文件<i>涉及贸易、科技、教育等领域。</p></body",
                     encoding="utf-8")
     assert main(["build", str(page), "--out", str(tmp_path / "out"), "--quiet"]) == 0
-    assert re.search(r"^documents read +1$", capsys.readouterr().out, re.M)
+    assert re.search(r"^documents read +1$", capsys.readouterr().out, re.MULTILINE)
 
 
 def test_invalid_utf8(tmp_path, capsys):
@@ -114,7 +114,7 @@ def test_missing_path_beside_good_ones_is_skipped_and_the_rest_built(tmp_path, c
 class _SlowOrMissing(http.server.BaseHTTPRequestHandler):
     release = threading.Event()
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         if self.path == "/slow.html":
             self.release.wait(10)  # longer than the client's timeout; released when the test ends
             return

@@ -69,7 +69,7 @@ def start_build(corpus: Path, out: Path, log: Path) -> subprocess.Popen:
 
 
 def finished_sources(log: Path) -> list[str]:
-    return [m.group(1) for m in re.finditer(r"^\d+ (.*)$", log.read_text(), re.M)]
+    return [m.group(1) for m in re.finditer(r"^\d+ (.*)$", log.read_text(), re.MULTILINE)]
 
 
 def wait_for_progress(process: subprocess.Popen, log: Path, at_least: int) -> None:

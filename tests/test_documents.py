@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import http.server
 import threading
-from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -149,15 +149,15 @@ def test_examples_all_read_with_their_headers():
 
 # ---- URLs, served from loopback --------------------------------------------------------------
 class _Handler(http.server.BaseHTTPRequestHandler):
-    pages: dict[str, tuple[str, bytes]] = {
+    pages: ClassVar[dict[str, tuple[str, bytes]]] = {
         "/gbk.html": ("text/html; charset=GBK", HTML_PAGE.format(charset="gbk").encode("gbk")),
         "/plain.txt": ("text/plain; charset=utf-8", ARTICLE.encode("utf-8")),
         "/big5.txt": ("text/plain", ARTICLE_TRADITIONAL.encode("big5")),
         "/image.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
     }
-    seen_agents: list[str] = []
+    seen_agents: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         self.seen_agents.append(self.headers.get("User-Agent", ""))
         if self.path not in self.pages:
             self.send_error(404, "Not Found")

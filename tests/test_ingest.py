@@ -159,7 +159,7 @@ def test_a_document_that_breaks_extraction_is_skipped_and_the_others_go_on(corpu
         str(corpus / MACRON.name): "extraction failed (IndexError: list index out of range)",
     }
     table = format_summary(summary)
-    assert re.search(r"^skipped +2$", table, re.M)
+    assert re.search(r"^skipped +2$", table, re.MULTILINE)
     assert f"  {corpus / 'empty.txt'}" in table and "extraction failed (IndexError" in table
 
 
@@ -169,7 +169,7 @@ def test_progress_is_reported_for_every_document_and_the_summary_counts_facts(co
     assert calls == [(i, len(EXAMPLES)) for i in range(1, len(EXAMPLES) + 1)]
     table = format_summary(summary)
     assert summary.facts["officials"] > 0 and summary.triples > 0
-    assert re.search(rf"^  officials +{summary.facts['officials']}$", table, re.M)
+    assert re.search(rf"^  officials +{summary.facts['officials']}$", table, re.MULTILINE)
     for row in ("documents read", "skipped", "facts extracted", "triples in store", "seconds"):
         assert row in table
 
@@ -181,4 +181,4 @@ def test_build_progress_goes_to_stderr_and_quiet_silences_it(corpus, tmp_path, c
     assert "left" in captured.err and "documents read" in captured.out
     assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
     captured = capsys.readouterr()
-    assert captured.err == "" and re.search(r"^  unchanged +4$", captured.out, re.M)
+    assert captured.err == "" and re.search(r"^  unchanged +4$", captured.out, re.MULTILINE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import socket
 import unicodedata
 import urllib.error
 import urllib.request
@@ -24,7 +23,8 @@ USER_AGENT = f"diplograph/{__version__} (news knowledge graph builder; Python ur
 
 _DATE_LINE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
 _URL = re.compile(r"https?://[^\s)）\]]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+                           re.IGNORECASE)
 # magic numbers of formats people drop into corpus folders by mistake
 _BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
@@ -87,7 +87,7 @@ def _converter():
     return OpenCC("t2s")
 
 
-_PIECES = re.compile(r"[^\s，。、；：！？,.;:!?「」『』（）()]+|.", re.S)
+_PIECES = re.compile(r"[^\s，。、；：！？,.;:!?「」『』（）()]+|.", re.DOTALL)
 
 
 def to_simplified(text: str) -> str:
@@ -131,7 +131,8 @@ def _python_codec(name: str) -> str | None:
 def _check_not_binary(text: str, source: str) -> None:
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 100):
-        raise DocumentError(source, f"binary file ({controls} control characters), not text or HTML")
+        raise DocumentError(source, f"binary file ({controls} control characters), "
+                                    "not text or HTML")
 
 
 def _utf8_error(data: bytes) -> UnicodeDecodeError | None:
@@ -205,7 +206,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
 
 # ---- text and HTML -------------------------------------------------------------------------
 def parse_header(text: str) -> tuple[str | None, str | None, str | None, str]:
-    """Split the header some saved articles carry (title line, date line, source line) from the body.
+    """Split the header saved articles often carry (title, date, source lines) from the body.
 
     Returns (title, published, source_url, body). Text without such a header is all body.
     """
@@ -218,7 +219,8 @@ def parse_header(text: str) -> tuple[str | None, str | None, str | None, str]:
     if not m:
         return None, None, None, text
     year, month, day = m.groups()
-    published = year + (f"-{int(month):02d}" if month else "") + (f"-{int(day):02d}" if month and day else "")
+    published = (year + (f"-{int(month):02d}" if month else "")
+                 + (f"-{int(day):02d}" if month and day else ""))
     body_from = date_i + 1
     source_url = None
     url = _URL.search(lines[date_i])
@@ -295,6 +297,7 @@ def fetch(url: str, settings: Settings = Settings()) -> tuple[bytes, str, str | 
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"})
     limit = settings.max_document_bytes
+    timed_out = f"no answer within {settings.fetch_timeout:g} s (timed out)"
     try:
         with urllib.request.urlopen(request, timeout=settings.fetch_timeout) as response:
             data = response.read(limit + 1)
@@ -303,13 +306,14 @@ def fetch(url: str, settings: Settings = Settings()) -> tuple[bytes, str, str | 
             final_url = response.geturl()
     except urllib.error.HTTPError as e:
         raise DocumentError(url, f"HTTP {e.code} {e.reason}") from None
-    except (TimeoutError, socket.timeout):
-        raise DocumentError(url, f"no answer within {settings.fetch_timeout:g} s (timed out)") from None
+    except TimeoutError:
+        raise DocumentError(url, timed_out) from None
     except urllib.error.URLError as e:
         reason = e.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise DocumentError(url, f"no answer within {settings.fetch_timeout:g} s (timed out)") from None
-        raise DocumentError(url, f"cannot fetch: {getattr(reason, 'strerror', None) or reason}") from None
+        if isinstance(reason, TimeoutError):
+            raise DocumentError(url, timed_out) from None
+        reason = getattr(reason, "strerror", None) or reason
+        raise DocumentError(url, f"cannot fetch: {reason}") from None
     except (OSError, ValueError) as e:
         raise DocumentError(url, f"cannot fetch: {e}") from None
     if len(data) > limit:

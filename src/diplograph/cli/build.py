@@ -6,6 +6,7 @@ import sys
 
 from diplograph.build import BuildSummary, build
 from diplograph.cli.progress import ProgressLine
+from diplograph.errors import DiplographError
 from diplograph.settings import Settings
 
 
@@ -14,10 +15,11 @@ def register(subparsers) -> None:
         "build", help="read documents, extract facts, write the store, network page and report",
         description="Read every .txt/.html/.htm file under SOURCES (files, folders searched "
                     "recursively, http(s) URLs), extract facts and write them as RDF into the "
-                    "Oxigraph store in DIR, then DIR/network.html and DIR/report.md. Building again "
-                    "is incremental: unchanged documents are skipped, changed ones replaced. A "
-                    "document that cannot be read is listed in the summary with the reason and the "
-                    "others go on; the exit status is non-zero only when nothing could be read.",
+                    "Oxigraph store in DIR, then DIR/network.html and DIR/report.md. Building "
+                    "again is incremental: unchanged documents are skipped, changed ones "
+                    "replaced. A document that cannot be read is listed in the summary with the "
+                    "reason and the others go on; the exit status is non-zero only when nothing "
+                    "could be read.",
         epilog="Example: diplograph build examples/ https://example.org/news/1.html "
                "--list more-sources.txt --out out/",
     )
@@ -38,7 +40,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if not args.sources and not args.list_file:
-        raise SystemExit("diplograph build: give SOURCES or --list FILE")
+        raise DiplographError("nothing to build from: give SOURCES or --list FILE")
     settings = Settings(max_document_bytes=args.max_bytes, fetch_timeout=args.timeout,
                         quiet=args.quiet)
     progress = None if args.quiet else ProgressLine(sys.stderr)

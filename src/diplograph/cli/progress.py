@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def format_seconds(seconds: float) -> str:
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     if seconds < 60:
         return f"{seconds}s"
     if seconds < 3600:
@@ -18,7 +18,8 @@ def format_seconds(seconds: float) -> str:
 class ProgressLine:
     """Redraws one line on a terminal; elsewhere (a log file, CI) writes a line now and then."""
 
-    def __init__(self, stream, min_interval: float = 0.2, log_interval: float = 10.0, width: int = 24):
+    def __init__(self, stream, min_interval: float = 0.2, log_interval: float = 10.0,
+                 width: int = 24):
         self.stream = stream
         self.started = time.perf_counter()
         self.last = float("-inf")
