@@ -14,12 +14,14 @@ from diplograph.cli import main
 from diplograph.resources import data_dir
 from diplograph.store import open_store
 
+# reading is what is tested here, not the reasoner or SHACL
+QUICK = ["--quiet", "--no-reason", "--no-validate"]
 GOOD = data_dir("examples") / "2023-04-08_guangdong_macron_guangzhou.txt"
 
 
 def build_alone(bad: str | Path, out: Path, capsys, *extra: str) -> tuple[int, list[str]]:
     """Build from one bad source; return the exit status and the stderr lines that are not progress."""
-    status = main(["build", str(bad), "--out", str(out), "--quiet", *extra])
+    status = main(["build", str(bad), "--out", str(out), *QUICK, *extra])
     err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
     return status, err
 
@@ -64,7 +66,7 @@ def test_file_above_the_size_limit(tmp_path, capsys):
     status, err = build_alone(bad, tmp_path / "out", capsys, "--max-bytes", "2000")
     assert_one_line_error(status, err, str(bad), "above the limit of 2,000 bytes (--max-bytes)")
     # under a larger limit the same file is read
-    assert main(["build", str(bad), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert main(["build", str(bad), "--out", str(tmp_path / "out"), *QUICK]) == 0
 
 
 def test_malformed_html(tmp_path, capsys):
@@ -79,7 +81,7 @@ def test_malformed_html_that_still_holds_text_is_read(tmp_path, capsys):
     page.write_text("<html><body><div><p>6月13日，国务院总理李强在惠灵顿同新西兰总理拉克森举行会谈。"
                     "<div><b>双方签署了多项合作文件<i>涉及贸易、科技、教育等领域。</p></body",
                     encoding="utf-8")
-    assert main(["build", str(page), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert main(["build", str(page), "--out", str(tmp_path / "out"), *QUICK]) == 0
     assert re.search(r"^documents read +1$", capsys.readouterr().out, re.MULTILINE)
 
 
@@ -102,7 +104,7 @@ def test_path_that_does_not_exist(tmp_path, capsys):
 
 def test_missing_path_beside_good_ones_is_skipped_and_the_rest_built(tmp_path, capsys):
     missing = tmp_path / "missing.txt"
-    status = main(["build", str(GOOD), str(missing), "--out", str(tmp_path / "out"), "--quiet"])
+    status = main(["build", str(GOOD), str(missing), "--out", str(tmp_path / "out"), *QUICK])
     captured = capsys.readouterr()
     assert status == 0, "something useful was done"
     assert f"skipped {missing}: no such file or folder" in captured.err.splitlines()
@@ -154,7 +156,7 @@ def test_store_folder_that_is_not_a_store(tmp_path, capsys):
     folder.mkdir()
     (folder / "notes.txt").write_text("not a store", encoding="utf-8")
     for argv in (["facts", "--store", str(folder)], ["remove", "x.txt", "--store", str(folder)],
-                 ["build", str(GOOD), "--out", str(folder), "--quiet"]):
+                 ["build", str(GOOD), "--out", str(folder), *QUICK]):
         status = main(argv)
         err = capsys.readouterr().err.strip().splitlines()
         assert status == 2

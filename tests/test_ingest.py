@@ -18,9 +18,13 @@ from diplograph.cli.build import format_summary
 from diplograph.documents import read_document
 from diplograph.errors import DiplographError
 from diplograph.resources import data_dir
+from diplograph.settings import Settings
 from diplograph.store import open_store
 from diplograph.triples import document_graph_iri, document_iri
 
+# ingestion is what these tests are about: reasoning and validation (seconds of Java each build)
+# are left out except where a test says otherwise
+FAST = Settings(reason=False, validate=False)
 EXAMPLES = sorted(data_dir("examples").glob("*.txt"))
 MACRON = data_dir("examples") / "2023-04-08_guangdong_macron_guangzhou.txt"
 
@@ -47,12 +51,12 @@ def corpus(tmp_path) -> Path:
 
 def test_building_twice_changes_nothing(corpus, tmp_path):
     out = tmp_path / "out"
-    first = build([corpus], out)
+    first = build([corpus], out, FAST)
     assert (first.documents, first.unchanged, first.skipped) == (len(EXAMPLES), 0, [])
     with reopen(out) as store:
         before = document_graphs(store)
         size = len(store)
-    second = build([corpus], out)
+    second = build([corpus], out, FAST)
     assert (second.documents, second.unchanged, second.skipped) == (0, len(EXAMPLES), [])
     assert second.triples == first.triples == size
     with reopen(out) as store:
@@ -64,11 +68,11 @@ def test_building_twice_changes_nothing(corpus, tmp_path):
 
 def test_a_changed_document_has_its_graph_replaced(corpus, tmp_path):
     out = tmp_path / "out"
-    build([corpus], out)
+    build([corpus], out, FAST)
     path = corpus / MACRON.name
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("法国总统马克龙访问广州", "马克龙总统在广州参观访问", 1), encoding="utf-8")
-    summary = build([corpus], out)
+    summary = build([corpus], out, FAST)
     assert (summary.documents, summary.replaced, summary.unchanged) == (1, 1, len(EXAMPLES) - 1)
     document = read_document(path)
     with reopen(out) as store:
@@ -84,9 +88,9 @@ def test_a_changed_document_has_its_graph_replaced(corpus, tmp_path):
 
 def test_new_rules_re_extract_unchanged_documents(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
-    build([corpus], out)
+    build([corpus], out, FAST)
     monkeypatch.setattr(build_module, "RULESET_VERSION", "999.0")
-    summary = build([corpus], out)
+    summary = build([corpus], out, FAST)
     assert (summary.replaced, summary.unchanged) == (len(EXAMPLES), 0)
 
 
@@ -98,7 +102,7 @@ def test_remove_takes_one_document_and_only_its_facts(tmp_path):
     # a second article naming the same president, from another day
     (corpus / "b.txt").write_text(text.replace("2023-04-08", "2023-04-09", 1), encoding="utf-8")
     out = tmp_path / "out"
-    build([corpus], out)
+    build([corpus], out, FAST)
     a = read_document(corpus / "a.txt")
     b = read_document(corpus / "b.txt")
     ask_person = "ASK { ?p a dg:Official ; dg:name \"埃马纽埃尔·马克龙\" }"
@@ -130,14 +134,14 @@ def test_remove_takes_one_document_and_only_its_facts(tmp_path):
 
 def test_remove_by_file_name_from_the_command_line(corpus, tmp_path, capsys):
     out = tmp_path / "out"
-    build([corpus], out)
+    build([corpus], out, FAST)
     gc.collect()
     assert main(["remove", MACRON.name, "--store", str(out)]) == 0
     assert capsys.readouterr().out.startswith(f"removed {(corpus / MACRON.name).resolve().as_uri()} (")
     with reopen(out) as store:
         assert len(stored_documents(store)) == len(EXAMPLES) - 1
     # building again brings it back, and only it
-    summary = build([corpus], out)
+    summary = build([corpus], out, FAST)
     assert (summary.documents, summary.unchanged) == (1, len(EXAMPLES) - 1)
 
 
@@ -152,7 +156,7 @@ def test_a_document_that_breaks_extraction_is_skipped_and_the_others_go_on(corpu
 
     monkeypatch.setattr(build_module, "extract", extract)
     (corpus / "empty.txt").write_bytes(b"")
-    summary = build([corpus], tmp_path / "out")
+    summary = build([corpus], tmp_path / "out", FAST)
     assert summary.documents == len(EXAMPLES) - 1
     assert dict(summary.skipped) == {
         str(corpus / "empty.txt"): "empty file",
@@ -165,7 +169,8 @@ def test_a_document_that_breaks_extraction_is_skipped_and_the_others_go_on(corpu
 
 def test_progress_is_reported_for_every_document_and_the_summary_counts_facts(corpus, tmp_path):
     calls = []
-    summary = build([corpus], tmp_path / "out", progress=lambda d, t, s: calls.append((d, t)))
+    summary = build([corpus], tmp_path / "out", FAST,
+                    progress=lambda d, t, s: calls.append((d, t)))
     assert calls == [(i, len(EXAMPLES)) for i in range(1, len(EXAMPLES) + 1)]
     table = format_summary(summary)
     assert summary.facts["officials"] > 0 and summary.triples > 0
@@ -175,10 +180,29 @@ def test_progress_is_reported_for_every_document_and_the_summary_counts_facts(co
 
 
 def test_build_progress_goes_to_stderr_and_quiet_silences_it(corpus, tmp_path, capsys):
-    assert main(["build", str(corpus), "--out", str(tmp_path / "out")]) == 0
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--no-reason",
+                 "--no-validate"]) == 0
     captured = capsys.readouterr()
     assert f"{len(EXAMPLES)}/{len(EXAMPLES)} documents" in captured.err and "docs/s" in captured.err
     assert "left" in captured.err and "documents read" in captured.out
-    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert main(["build", str(corpus), "--out", str(tmp_path / "out"), "--quiet", "--no-reason",
+                 "--no-validate"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "" and re.search(r"^  unchanged +4$", captured.out, re.MULTILINE)
+
+
+def test_remove_also_takes_what_was_inferred_from_the_document(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(MACRON, corpus / MACRON.name)
+    out = tmp_path / "out"
+    build([corpus], out, Settings(validate=False))
+    about_people = ("ASK { GRAPH <https://w3id.org/diplograph/id/graph/inferred> { ?s ?p ?o "
+                    "FILTER (STRSTARTS(STR(?s), 'https://w3id.org/diplograph/id/person/')) } }")
+    with reopen(out) as store:
+        assert store.query(about_people).askAnswer, "the build inferred something about people"
+    gc.collect()
+    removed = remove_document(out, MACRON.name)
+    assert removed.inferred is not None
+    with reopen(out) as store:
+        assert not store.query(about_people).askAnswer

@@ -16,9 +16,12 @@ from diplograph.errors import DiplographError, DocumentError, StoreError
 from diplograph.extract import RULESET_VERSION, extract
 from diplograph.ontology import ontology_graph
 from diplograph.queries import load_query, run_query
+from diplograph.reason import ReasoningReport, reason
 from diplograph.settings import Settings
 from diplograph.store import Store, is_store, open_store
 from diplograph.triples import document_graph, document_graph_iri, reference_graph
+from diplograph.validate import ValidationReport, validate
+from diplograph.vocabulary import INFERRED_GRAPH, ONTOLOGY_GRAPH
 
 # progress(done, total, source) is called after each document, read or skipped
 Progress = Callable[[int, int, "Path | str"], None]
@@ -34,6 +37,8 @@ class BuildSummary:
     triples: int = 0  # in the whole store afterwards
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
+    reasoning: ReasoningReport | None = None  # None when reasoning was skipped
+    validation: ValidationReport | None = None  # None when validation was skipped
 
     @property
     def added(self) -> int:
@@ -134,6 +139,7 @@ class RemovedDocument:
     source: str
     graph: URIRef
     triples: int
+    inferred: int | None = None  # size of the recomputed inferred graph, if the store has one
 
 
 def find_stored_document(store: Store, doc: str) -> StoredDocument:
@@ -170,7 +176,20 @@ def remove_document(location: str | Path, doc: str) -> RemovedDocument:
         found = find_stored_document(store, doc)
         triples = len(store.dataset.graph(found.graph))
         store.remove_graph(found.graph)
-    return RemovedDocument(found.source, found.graph, triples)
+        inferred = rematerialise(store) if INFERRED_GRAPH in store.graph_names() else None
+    return RemovedDocument(found.source, found.graph, triples, inferred)
+
+
+def rematerialise(store: Store) -> int:
+    """Recompute the inferred graph from what the store now holds, so that nothing inferred from
+    a removed document stays (the ontology's rules only; HermiT is not rerun). Returns its size."""
+    from diplograph.reason import Axioms, materialise, stored_graphs
+
+    graphs = stored_graphs(store)
+    data = (t for name, g in graphs.items() if name != ONTOLOGY_GRAPH for t in g)
+    inferred, _ = materialise(data, Axioms(graphs[ONTOLOGY_GRAPH]))
+    store.replace_graph(inferred)
+    return len(inferred)
 
 
 def check_sources(found: list[Path | str], sources: Iterable[str | Path],
@@ -205,6 +224,13 @@ def build(sources: Iterable[str | Path], out: str | Path, settings: Settings = S
         store.replace_graph(reference_graph())
         store.replace_graph(ontology_graph())
         ingest(store, paths, settings, summary, progress)
+        if settings.reason:
+            summary.reasoning = reason(store)
+        else:
+            # inferred triples from an earlier build would describe data that may have changed
+            store.remove_graph(INFERRED_GRAPH)
+        if settings.validate:
+            summary.validation = validate(store)
         summary.triples = len(store)
         write_outputs(store, out, settings, summary)
     summary.seconds = time.perf_counter() - started

@@ -9,9 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from diplograph import __version__
@@ -440,10 +439,3 @@ def reference_graph(reference: Reference | None = None) -> Graph:
             g.add((node, DG.alias, Literal(city.full_zh, lang="zh")))
         g.add((node, DG.locatedIn, place_iri(city.province or city.country)))
     return g
-
-
-def count_triples(graphs: Iterable[Graph]) -> int:
-    return sum(len(g) for g in graphs)
-
-
-__all__ = ["BNode", "document_graph", "reference_graph", "iri_segment", "document_graph_iri"]

@@ -33,6 +33,9 @@ def register(subparsers) -> None:
     p.add_argument("--timeout", type=float, default=Settings.fetch_timeout, metavar="SECONDS",
                    help="give up on a URL that has not answered after this long "
                         "(default: %(default)s)")
+    p.add_argument("--no-reason", action="store_true",
+                   help="skip the HermiT consistency check and the inferred graph")
+    p.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     p.add_argument("--quiet", action="store_true",
                    help="no progress bar; only skipped documents (stderr) and the summary")
     p.set_defaults(run=run)
@@ -42,7 +45,8 @@ def run(args) -> int:
     if not args.sources and not args.list_file:
         raise DiplographError("nothing to build from: give SOURCES or --list FILE")
     settings = Settings(max_document_bytes=args.max_bytes, fetch_timeout=args.timeout,
-                        quiet=args.quiet)
+                        quiet=args.quiet, reason=not args.no_reason,
+                        validate=not args.no_validate)
     progress = None if args.quiet else ProgressLine(sys.stderr)
     summary = build(args.sources, args.out, settings, progress, list_file=args.list_file)
     if progress:
@@ -67,7 +71,32 @@ def format_summary(summary: BuildSummary) -> str:
     facts = [(k, v) for k, v in summary.facts.items() if v]
     rows.append(("facts extracted", f"{sum(v for _, v in facts)}"))
     rows += [(f"  {k}", f"{v}") for k, v in facts]
-    rows += [("triples in store", f"{summary.triples}"), ("seconds", f"{summary.seconds:.1f}")]
+    rows += [("triples in store", f"{summary.triples}"),
+             ("reasoning", format_reasoning(summary.reasoning)),
+             ("shapes", format_validation(summary.validation)),
+             ("seconds", f"{summary.seconds:.1f}")]
     rows += [(name, str(path)) for name, path in summary.outputs.items()]
     width = min(max(len(k) for k, _ in rows), 48)
     return "\n".join(f"{k:<{width}}  {v}" for k, v in rows)
+
+
+def format_reasoning(report) -> str:
+    if report is None:
+        return "skipped (--no-reason)"
+    if not report.checked:
+        status = f"consistency not checked ({report.note})"
+    elif report.consistent:
+        status = "consistent"
+    else:
+        status = (f"INCONSISTENT ({len(report.clashes)} clash(es); "
+                  "'diplograph reason --store DIR' names them)")
+    return f"{status}, {report.inferred} inferred triples"
+
+
+def format_validation(report) -> str:
+    if report is None:
+        return "skipped (--no-validate)"
+    if report.conforms:
+        return "0 violations"
+    return (f"{len(report.violations)} violations on {report.focus_nodes} nodes "
+            "('diplograph validate --store DIR' lists them)")

@@ -24,4 +24,6 @@ def register(subparsers) -> None:
 def run(args) -> int:
     removed = remove_document(args.store, args.doc)
     print(f"removed {removed.source} ({removed.triples} triples, graph <{removed.graph}>)")
+    if removed.inferred is not None:
+        print(f"inferred graph recomputed: {removed.inferred} triples")
     return 0

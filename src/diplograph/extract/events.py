@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, SentenceInfo
-from diplograph.extract.lexicon import ends_with_function_word, gazetteer
+from diplograph.extract.lexicon import ends_with_any, ends_with_function_word, gazetteer, place_name
 from diplograph.extract.model import Amount, Event
 from diplograph.extract.numbers import parse_amount, parse_number
 
@@ -32,6 +32,9 @@ _LEFT_STOPS = sorted(("出席", "参加", "参会", "举办", "举行", "召开"
                       "开展", "来", "前往", "到", "向", "就", "将", "把", "被", "贯彻", "深入", "学习",
                       "正", "参与", "见证", "宣传", "介绍", "出席了", "参加了"),
                      key=len, reverse=True)
+_LEFT_STOP_SET = frozenset(_LEFT_STOPS)
+_SUFFIX_CATEGORY = dict(EVENT_SUFFIXES)
+_SUFFIX = re.compile("|".join(re.escape(suffix) for suffix, _ in EVENT_SUFFIXES))
 _GENERIC = {"展会", "大会", "论坛", "峰会", "会议", "盛会", "仪式", "活动", "博览会", "推介会", "对接会",
             "交流会", "年会", "全会", "专场", "大集", "签约仪式", "开幕式"}
 _GENERIC_PREFIXES = ("本届", "此次", "该", "这次", "各类", "系列", "有关", "相关", "重要", "一系列", "多场",
@@ -53,7 +56,7 @@ def _left_edge(text: str, end: int) -> int:
         elif not in_quote:
             if ch in "、 " or not _NAME_CHARS.match(ch):
                 break
-            stop = next((w for w in _LEFT_STOPS if text.endswith(w, 0, j)), None)
+            stop = ends_with_any(_LEFT_STOP_SET, text, j)
             if (stop or ends_with_function_word(text, j)) and j < end - 1:
                 break
         j -= 1
@@ -75,13 +78,6 @@ def core_name(name: str) -> str:
 
     s = re.sub(r"([\u4e00-\u9fff]{2,5})[—\-–]([\u4e00-\u9fff]{2,5}?)(?=经贸|博览|合作|论坛|峰会|投资|商品|贸易|青年|文化|地方)", abbreviate, s)
     return s
-
-
-def country_label(code: str) -> str:
-    from diplograph.reference import load_reference
-
-    country = load_reference().countries.get(code)
-    return country.name_zh if country else code
 
 
 def _edition(name: str) -> int | None:
@@ -106,17 +102,17 @@ def _valid(name: str, suffix: str) -> bool:
 def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, category) of every event named in a sentence, nested ones dropped."""
     found: list[tuple[int, int, str, str]] = []
-    for suffix, category in EVENT_SUFFIXES:
-        for m in re.finditer(re.escape(suffix), text):
-            end = m.end()
-            if text[end:end + 1] in ("堂", "厅", "馆", "场", "所", "址", "室", "长", "员"):
-                continue
-            # 中秋大集湖南专场: the name runs on to a later suffix
-            start = _left_edge(text, end)
-            name = text[start:end].strip()
-            lead = len(text[start:end]) - len(text[start:end].lstrip())
-            if _valid(name, suffix):
-                found.append((start + lead, end, name, category))
+    for m in _SUFFIX.finditer(text):
+        suffix = m.group(0)
+        category = _SUFFIX_CATEGORY[suffix]
+        end = m.end()
+        if text[end:end + 1] in ("堂", "厅", "馆", "场", "所", "址", "室", "长", "员"):
+            continue  # 大会堂 is a building, 会长 a post
+        start = _left_edge(text, end)
+        name = text[start:end].strip()
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        if _valid(name, suffix):
+            found.append((start + lead, end, name, category))
     for m in _ABBREVIATED.finditer(text):
         start = m.start(1)
         if m.end(1) - start == 4 and text[start] in "了的和及与等在好席加办届赴":
@@ -190,7 +186,7 @@ def find_events(ctx: DocumentContext) -> None:
             info.event_mentions.append((start, end, key))
             if event.place is None and info.leg_country:
                 # 在德国，...举办“德国周”: an event of a trip's leg happens in that country
-                event.place, event.place_code = country_label(info.leg_country), info.leg_country
+                event.place, event.place_code = place_name(info.leg_country), info.leg_country
             _dates_and_place(info, text, start, end, event)
             _figures(info, text, event)
 

@@ -51,13 +51,14 @@ TITLES = sorted(set("""
 行长 副行长 会长 副会长 理事长 副理事长 执行会长 总干事 副总干事 负责人 创始人 合伙人 总监
 校长 副校长 院长 副院长 所长 社长 台长 总编辑 团长 副团长 秘书长 顾问 特使 特别代表
 市政委员 州务卿 国务卿 州议员 市议员 议会议长 首席部长 省督 酋长 领导人
+知事 副知事 道知事 县知事 府知事 都知事 市长助理 党首 主席团主席 外办主任 经理
 """.split()), key=len, reverse=True)
 
 # Titles that by themselves mark a Chinese official (the party and state posts of China).
 CHINESE_TITLE_MARKERS = ("省委", "市委", "区委", "县委", "党组", "政治局", "中央军委", "国务委员",
                          "国家主席", "国家副主席", "总书记")
 # Posts China does not have: whoever holds one is foreign, whatever their name looks like.
-FOREIGN_ONLY_TITLES = {"大臣", "次大臣", "国务大臣", "副大臣", "州长", "副州长", "参议员", "众议员",
+FOREIGN_ONLY_TITLES = {"知事", "副知事", "道知事", "县知事", "府知事", "都知事", "大臣", "次大臣", "国务大臣", "副大臣", "州长", "副州长", "参议员", "众议员",
                        "总统", "副总统", "首相", "副首相", "国王", "女王", "王储", "亲王", "王子", "公主",
                        "苏丹", "埃米尔", "大公", "总督", "副总督", "国务卿", "州务卿", "酋长", "省督",
                        "边疆区长", "首席部长", "参议长", "众议长", "州议员", "市政委员", "次长", "常务次长",
@@ -103,6 +104,14 @@ ORGANIZATION_KINDS = (
     ("联合会", "association"), ("促进会", "association"), ("基金会", "association"),
     ("电视台", "media"), ("日报", "media"), ("报社", "media"), ("通讯社", "media"), ("广播电台", "media"),
 )
+
+
+def ends_with_any(words: frozenset[str] | set[str], text: str, j: int, longest: int = 4) -> str | None:
+    """The word of `words` that text[:j] ends with (the longest), or None."""
+    for k in range(min(longest, j), 0, -1):
+        if text[j - k:j] in words:
+            return text[j - k:j]
+    return None
 
 
 @dataclass(frozen=True)
@@ -185,9 +194,28 @@ def province_abbreviations() -> dict[str, str]:
     return {p.abbr_zh: p.code for p in load_reference().provinces.values() if len(p.abbr_zh) == 1}
 
 
+def place_name(code: str) -> str:
+    """The Chinese name of a country, region or province code (DE -> 德国, CN-HN -> 湖南)."""
+    ref = load_reference()
+    if code in ref.countries:
+        return ref.countries[code].name_zh
+    if code in ref.provinces:
+        return ref.provinces[code].short_zh
+    return code
+
+
 def grouping_members(code: str) -> tuple[str, ...]:
     return load_reference().groupings.get(code, ())
 
+
+# one-character names of cities and provinces used after 在/来/访 (在京会见, 来沪访问)
+PLACE_ABBREVIATIONS = {"京": "北京", "沪": "上海", "津": "天津", "渝": "重庆", "穗": "广州", "蓉": "成都",
+                       "榕": "福州", "邕": "南宁", "筑": "贵阳", "昆": "昆明", "杭": "杭州", "宁": "南京",
+                       "汉": "武汉", "湘": "湖南", "鲁": "山东", "粤": "广东", "琼": "海南", "闽": "福建",
+                       "浙": "浙江", "苏": "江苏", "皖": "安徽", "赣": "江西", "鄂": "湖北", "豫": "河南",
+                       "冀": "河北", "晋": "山西", "陕": "陕西", "甘": "甘肃", "黔": "贵州", "滇": "云南",
+                       "桂": "广西", "藏": "西藏", "新": "新疆", "蒙": "内蒙古", "辽": "辽宁", "吉": "吉林",
+                       "黑": "黑龙江", "青": "青海", "宁夏": "宁夏", "港": "香港", "澳": "澳门"}
 
 # one-character abbreviations of countries in pairs like 中俄, 中乍, 中美 (非 is Africa: no country)
 COUNTRY_ABBREVIATIONS = {

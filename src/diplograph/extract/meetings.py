@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, Mention, SentenceInfo
-from diplograph.extract.lexicon import gazetteer
+from diplograph.extract.lexicon import PLACE_ABBREVIATIONS, gazetteer, place_name
 from diplograph.extract.model import Meeting, Ref
 
 # verb -> kind. 会见 takes its guests as objects; the others take them after 与/和/同.
 _TRANSITIVE = {"分别会见": "meeting", "会见": "meeting", "接见": "meeting", "会晤": "meeting",
                "拜会": "meeting", "看望": "meeting"}
 _WITH = {"会谈": "talks", "座谈": "discussion", "交流": "exchange", "会晤": "meeting",
-         "会面": "meeting", "通话": "call", "洽谈": "exchange"}
+         "会面": "meeting", "通话": "call", "通电话": "call", "视频会晤": "meeting",
+         "视频会见": "meeting", "洽谈": "exchange"}
 _VERB = re.compile("|".join(sorted(list(_TRANSITIVE) + list(_WITH), key=len, reverse=True)))
 _ATTENDED = re.compile(r"(?:参加|陪同)(?:了)?(?:会见|会谈|座谈|会晤)")
-_PLACE_BEFORE = re.compile(r"在(?P<place>[^，。,；在与和同的]{2,12}?)(?=分别|会见|会晤|会谈|同|与|和|举行|共同|亲切|集体)")
+_PLACE_BEFORE = re.compile(r"在(?P<place>[^，。,；在与和同的]{1,12}?)(?=分别|会见|会晤|会谈|同|与|和|举行|共同|亲切|集体)")
 # 与/和/同 introducing the other side (not the 同 of 共同, 同时, 同日)
 _LINK = re.compile(r"(?<![共一])(?:与|和|同)(?![时日期意行样等])")
 _CLAUSE_END = re.compile(r"[，,；;。]|就|并|双方|$")
@@ -23,6 +24,8 @@ _CLAUSE_END = re.compile(r"[，,；;。]|就|并|双方|$")
 
 def _place_label(text: str) -> tuple[str | None, str | None]:
     text = text.strip()
+    if text in PLACE_ABBREVIATIONS:  # 在京会见: Beijing
+        text = PLACE_ABBREVIATIONS[text]
     places = gazetteer().find(text)
     if places and places[0][0] == 0:
         _, end, entry = places[0]
@@ -37,7 +40,7 @@ def _sentence_place(info: SentenceInfo, before: str) -> tuple[str | None, str | 
         written = matches[-1].group("place")
         label, code = _place_label(written)
         if label:
-            return written, code
+            return (label if len(written) == 1 else written), code
         if re.search(r"(?:堂|宫|馆|园|厅|中心|大厦|酒店|宾馆|会场)$", written):
             return written, None
     return None, None
@@ -149,27 +152,13 @@ def _list_end(info: SentenceInfo, start: int) -> int:
 def _context_place(ctx: DocumentContext, info: SentenceInfo,
                    last_place: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     if info.leg_country:
-        country = ctx_country_label(info.leg_country)
+        country = place_name(info.leg_country)
         return country, info.leg_country
     for visit in reversed(ctx.extraction.visits):
         if visit.evidence and visit.evidence.start == info.sentence.start and len(visit.destinations) == 1:
-            return ctx_country_label(visit.destinations[0]), visit.destinations[0]
+            return place_name(visit.destinations[0]), visit.destinations[0]
     if last_place[0] and ctx.sentences.index(info) > 0:
         prev = ctx.sentences[ctx.sentences.index(info) - 1]
         if prev.sentence.paragraph == info.sentence.paragraph:
             return last_place
     return None, None
-
-
-def ctx_country_label(code: str) -> str:
-    from diplograph.reference import load_reference
-
-    ref = load_reference()
-    if code in ref.countries:
-        return ref.countries[code].name_zh
-    if code in ref.provinces:
-        return ref.provinces[code].short_zh
-    return code
-
-
-__all__ = ["find_meetings", "Mention"]

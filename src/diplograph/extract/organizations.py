@@ -10,17 +10,17 @@ from diplograph.extract.lexicon import ends_with_function_word, gazetteer
 from diplograph.extract.people import country_of_text, organization_kind
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
-# 访问博世、大众汽车、西门子等知名企业
+# 访问甲乙集团、丙丁汽车、戊己电气等知名企业
 _ENTERPRISE_LIST = re.compile(
     rf"(?:访问|参观|考察|走访|调研|拜访)(?:了)?(?P<list>{_NAME}{{2,12}}(?:、{_NAME}{{2,12}})+)"
     r"等(?:知名|重点|龙头|大型|一批|多家|世界500强)?(?:企业|公司|集团)")
-# 在中联重科智慧产业城参观
+# 在某某重工智慧产业城参观
 _SITE_VISIT = re.compile(
     r"在(?P<name>[\u4e00-\u9fff]{2,8}?)(?:智慧产业城|产业城|产业园|工业园|科技园|生产基地|研发中心|总部|展厅|工厂|基地)"
     r"(?:参观|考察|调研|视察)")
-# 试驾中联重科CA504ET
+# 试驾某某重工XY100型
 _BRAND_PRODUCT = re.compile(r"(?:试驾|试乘|试用|采购|购买)(?P<name>[\u4e00-\u9fff]{2,6})[A-Z]{1,4}\d{2,}")
-# 与博世集团高层交流
+# 与某某集团高层交流
 _MET_ORGANIZATION = re.compile(
     rf"(?:与|同|和)(?P<name>{_NAME}{{2,16}}?(?:集团|公司|商会|协会|银行))(?:高层|负责人|高管|代表|管理层)?"
     r"(?:交流|会谈|座谈|洽谈|会面|对接)")
@@ -45,6 +45,9 @@ _GENERIC_ORGANIZATIONS = {"公司", "集团", "该公司", "中国公司", "外�
                           "子公司", "分公司", "大学", "学院", "医院", "研究院"}
 _CENTRAL_BODIES = ("外交部", "商务部", "国务院", "全国人大", "全国政协", "国家发展改革委", "中联部",
                    "文化和旅游部", "教育部", "科技部", "财政部", "农业农村部", "工业和信息化部")
+
+
+_CENTRAL_BODY = re.compile("(?:" + "|".join(map(re.escape, _CENTRAL_BODIES)) + r")(?![长\u4e00-\u9fff]{0,2}(?:服务中心|机关|中秋))")
 
 
 def _trim_left(name: str) -> str:
@@ -85,7 +88,7 @@ def _context_country(info: SentenceInfo) -> str | None:
 
 
 def organization_key(name: str) -> str:
-    """The form every way of writing one organization shares: 博世集团 and 博世 -> 博世;
+    """The form every way of writing one organization shares: 某某集团 and 某某 -> 某某;
     长沙市人民政府 and 长沙市政府 -> 长沙市政府."""
     return _core(name)
 
@@ -102,7 +105,7 @@ def _is_subsequence(short: str, long: str) -> bool:
 
 
 def _same_organization(ctx: DocumentContext, name: str) -> str | None:
-    """An organization already known under another form of this name (博世 / 博世集团)."""
+    """An organization already known under another form of this name (某某 / 某某集团)."""
     core = _core(name)
     for key in ctx.extraction.organizations:
         other = _core(key)
@@ -151,9 +154,8 @@ def find_organizations(ctx: DocumentContext) -> None:
             if len(name) >= 4 and not any(name in o for o in ctx.extraction.organizations):
                 add_organization(ctx, info, name, None, "organizations.body_suffix",
                                  m.start("name") + len(m.group("name")) - len(name))
-        for body in _CENTRAL_BODIES:
-            for m in re.finditer(re.escape(body) + r"(?![长\u4e00-\u9fff]{0,2}(?:服务中心|机关|中秋))", text):
-                if any(s.start <= m.start() < s.end for s in info.mentions):
-                    continue
-                add_organization(ctx, info, body, "government", "organizations.central_body",
-                                 m.start(), HOME_COUNTRY)
+        for m in _CENTRAL_BODY.finditer(text):
+            if any(s.start <= m.start() < s.end for s in info.mentions):
+                continue
+            add_organization(ctx, info, m.group(0), "government", "organizations.central_body",
+                             m.start(), HOME_COUNTRY)

@@ -1,5 +1,5 @@
 """Officials: a chain of posts (省委副书记、省长) followed by a name, their organization and country;
-then the short forms (纳班贾, 李大使) and bare mentions of the same people."""
+then the short forms (the surname of a ·-name, 王大使) and bare mentions of the same people."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from diplograph.extract.lexicon import (
     TITLES,
     TRANSLITERATION,
     common_words,
+    ends_with_any,
     gazetteer,
 )
 from diplograph.extract.model import Organization, Person, Post, Ref
@@ -66,8 +67,12 @@ def find_titles(text: str) -> list[TitleMatch]:
     return out
 
 
+_BOUNDARY = re.compile("|".join(map(re.escape, NAME_BOUNDARIES)))
+_AFFILIATION_STOPS = frozenset(AFFILIATION_STOPS)
+
+
 def _boundary_at(text: str, j: int) -> bool:
-    return any(text.startswith(b, j) for b in NAME_BOUNDARIES)
+    return _BOUNDARY.match(text, j) is not None
 
 
 def read_name(text: str, i: int) -> str | None:
@@ -104,11 +109,25 @@ def read_name(text: str, i: int) -> str | None:
     elif chinese_start and not (all_foreign and len(candidate) >= 4):
         limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
         name = candidate[:limit]
+        if len(name) == 3 and limit == 3 and _word_starts_at_third(text, i):
+            name = name[:2]
     elif all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
         name = candidate[:10]
+    elif len(candidate) <= 5 and (j >= len(text) or not is_han(text[j]) or _boundary_at(text, j)):
+        name = candidate  # 知事三日月大造一行: a name the text itself delimits
     else:
         return None
     return None if name in common_words() else name
+
+
+def _word_starts_at_third(text: str, i: int) -> bool:
+    """王宁详细介绍: the third character opens a word (详细) that the fourth does not continue a
+    word from, so the name has two characters. (张国基座谈: 座谈 follows, the name keeps three.)"""
+    words = common_words()
+    third = text[i + 2:i + 4]
+    fourth = text[i + 3:i + 5]
+    return len(third) == 2 and third in words and not (len(fourth) == 2 and (
+        fourth in words or _boundary_at(text, i + 3)))
 
 
 def looks_chinese(name: str) -> bool:
@@ -127,7 +146,7 @@ def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int
         ch = text[j - 1]
         if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
             break
-        stop = next((w for w in AFFILIATION_STOPS if text.endswith(w, 0, j)), None)
+        stop = ends_with_any(_AFFILIATION_STOPS, text, j)
         if stop:
             if stop in ("与", "和"):
                 before = text[:j - 1]
@@ -279,7 +298,7 @@ def add_person(ctx: DocumentContext, found: TitledPerson, info: SentenceInfo) ->
 
 
 def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
-    """Short forms that name a known person: the parts of a ·-name, 李大使 for the ambassador 李津津."""
+    """Short forms that name a known person: the parts of a ·-name, 王大使 for the ambassador 王某某."""
     aliases: dict[str, str] = {}
     for name, person in ctx.extraction.people.items():
         if "·" in name:
@@ -370,6 +389,6 @@ def find_people(ctx: DocumentContext) -> None:
                 info.mentions.append(Mention(k, k + len(surface), Ref("person", names[surface])))
                 taken.append((k, k + len(surface)))
         info.mentions.sort(key=lambda m: m.start)
-        # a place name inside a person's name (阿里) is not a place
+        # a place name inside a person's name (e.g. a transliterated name that is also a prefecture) is not a place
         spans = [(m.start, m.end) for m in info.mentions]
         info.places = [p for p in info.places if not any(s <= p[0] < e for s, e in spans)]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import HOME_COUNTRY, DocumentContext, SentenceInfo
-from diplograph.extract.lexicon import gazetteer, province_abbreviations
+from diplograph.extract.lexicon import PLACE_ABBREVIATIONS, gazetteer, province_abbreviations
 from diplograph.extract.model import Ref, Visit
 from diplograph.extract.numbers import parse_number
 
 _DELEGATION = r"(?P<delegation>[\u4e00-\u9fff]{0,16}?(?:代表团|考察团|访问团|经贸团|工商团|商务团|团组|政府代表团))"
-_LED = re.compile(r"(?:率领|率|带领)" + _DELEGATION)
+_LED = re.compile(r"(?:率领|率|带领)(?:" + _DELEGATION + r"|团)")
 _HEADED = re.compile(r"以(?P<leader_zone>[^，。；]{2,60}?)为团长的" + _DELEGATION)
 _PARTY = re.compile(r"一行(?:(?P<n>[0-9一二三四五六七八九十百]+)人)?")
 _SIZE = re.compile(r"(?:一行|代表团|考察团)(?P<n>[0-9一二三四五六七八九十百]+)人|(?P<m>[0-9]+)人(?:代表团|考察团)")
@@ -54,6 +54,10 @@ def _place_code(text: str) -> str | None:
     abbr = province_abbreviations()
     if text[:1] in abbr and (len(text) == 1 or text[1] in "访考开举，。参交"):
         return abbr[text[0]]
+    full = PLACE_ABBREVIATIONS.get(text[:1])
+    if full and (len(text) == 1 or text[1] in "访考开举，。参交期"):
+        entry = gazetteer().lookup(full)
+        return entry.code if entry else None
     if text.startswith("华"):
         return HOME_COUNTRY
     return None
@@ -126,10 +130,12 @@ def find_visits(ctx: DocumentContext) -> None:
             if not destinations:
                 continue
             person = people.get(leader.ref.key)
-            origin = _origin(m.group("delegation"), person.country if person else None, ctx)
+            delegation = m.group("delegation") or ""
+            origin = _origin(delegation, person.country if person else None, ctx)
             destinations = [d for d in destinations if d != origin]
-            if destinations:
-                _add(ctx, info, leader.ref, origin, destinations, m.group("delegation"), _size(text), "visits.led_delegation")
+            if destinations and not _known(ctx, leader.ref, destinations):
+                _add(ctx, info, leader.ref, origin, destinations, delegation or None, _size(text),
+                     "visits.led_delegation")
         for m in _HEADED.finditer(text):
             zone_start = m.start("leader_zone")
             leader = next((x for x in reversed(info.mentions)
