@@ -174,3 +174,20 @@ def test_a_short_form_titled_on_its_own_is_merged_into_the_full_name():
 def test_a_title_followed_by_a_common_word_is_no_person():
     x = extract_text("提供政策咨询、领事保护等服务。团长的职责。", published="2025-01-01")
     assert not x.people
+
+
+def test_english_items_give_officials_their_posts_countries_and_meetings():
+    text = ("On March 3, Li Wenhua, Mayor of Ningbo, met with Anna Keller, Minister of Trade and Industry "
+            "of Austria, and her delegation. The two sides signed a memorandum on economic cooperation "
+            "between the two cities. Peter Gruber, Ambassador of Austria to China, and Zhao Min, Vice Mayor "
+            "of Ningbo, participated in the meeting. " * 2)
+    x = extract_text(text, published="2024-03-05")
+    assert x.people["Anna Keller"].country == "AT"
+    assert x.people["Anna Keller"].titles == ["Minister of Trade and Industry of Austria"]
+    assert x.people["Li Wenhua"].country == "CN"
+    assert x.people["Peter Gruber"].country == "AT"
+    meeting = x.meetings[0]
+    assert [r.key for r in meeting.participants] == ["Li Wenhua", "Anna Keller"]
+    assert {r.key for r in meeting.attendees} == {"Peter Gruber", "Zhao Min"}
+    assert meeting.dates.start == "2024-03-03"
+    assert x.agreements[0].count == 1

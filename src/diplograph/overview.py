@@ -4,14 +4,12 @@ officials and countries, data quality), as rows and figures for notebooks/overvi
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import importlib.util
 from decimal import Decimal
 
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from diplograph.network import network_rows
+from diplograph.network import CLASS_KINDS, read_network
 from diplograph.queries import load_query, rows, run_query
 from diplograph.report import _figure, _local
 from diplograph.store import Store
@@ -68,26 +66,20 @@ def network_graph(store: Store):
     """The network page's graph (met, visited, attended ...) as networkx; nodes have label, kind."""
     import networkx as nx
 
-    from diplograph.network import NODE_STYLES
-
-    order = list(NODE_STYLES)
+    network = read_network(store)
     g = nx.Graph()
-    for r in network_rows(store):
-        for side in ("source", "target"):
-            node, kind = str(r[side]), _local(r[f"{side}Type"])
-            # a node typed twice (Official and Person) keeps its most specific known class
-            known = g.nodes[node]["kind"] if node in g else None
-            if known in order and (kind not in order or order.index(known) <= order.index(kind)):
-                kind = known
-            g.add_node(node, label=r[f"{side}Label"], kind=kind)
-        g.add_edge(str(r["source"]), str(r["target"]), relation=r["relation"])
+    for node in network.nodes.values():
+        g.add_node(node.id, label=node.label, kind=node.kind)
+    for edge in network.edges:
+        g.add_edge(edge.source, edge.target, relation=edge.relation)
     return g
 
 
-def most_central(store: Store, kinds: tuple[str, ...], top: int = 10) -> list[dict]:
-    """Nodes of the given kinds (e.g. ("Official",)) ranked by degree, with betweenness."""
+def most_central(store: Store, classes: tuple[str, ...], top: int = 10) -> list[dict]:
+    """Nodes of the given classes (e.g. ("Official",)) ranked by degree, with betweenness."""
     import networkx as nx
 
+    kinds = {CLASS_KINDS.get(c, c.lower()) for c in classes}
     g = network_graph(store)
     if not g:
         return []
@@ -109,17 +101,10 @@ def low_confidence_facts(store: Store, threshold: Decimal | float = LOW_CONFIDEN
 
 
 def shacl_violations(store: Store) -> tuple[bool, list[dict]]:
-    """(available, violations): SHACL violations when diplograph.validate is installed with a
-    validate_store(store) function; (False, []) before that module exists."""
-    if importlib.util.find_spec("diplograph.validate") is None:
-        return False, []
-    module = importlib.import_module("diplograph.validate")
-    validate = getattr(module, "validate_store", None)
-    if validate is None:
-        return False, []
-    result = validate(store)
-    items = getattr(result, "violations", result)
-    return True, [_as_dict(v) for v in items]
+    """(available, violations): the SHACL violations of the store's data."""
+    from diplograph.validate import validate
+
+    return True, [_as_dict(v) for v in validate(store).violations]
 
 
 def _as_dict(item: object) -> dict:

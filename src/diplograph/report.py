@@ -283,6 +283,7 @@ class Report:
     ego_edges: list[dict]
     undated: int = 0  # exchanges left out because the period was set and they carry no date
     labels: dict[str, str] = field(default_factory=dict)  # ISO code -> Chinese label
+    ego_network: object = None  # diplograph.network.Network around the subject, for the page
 
     @property
     def exchanges(self) -> int:
@@ -373,7 +374,7 @@ class Report:
         """The ego network drawn with matplotlib, the subject in the middle."""
         import networkx as nx
 
-        from diplograph.network import EDGE_COLOURS, NODE_STYLES
+        from diplograph.network import CLASS_KINDS, KINDS, RELATIONS
 
         fig = _figure(7, 5)
         ax = fig.add_subplot()
@@ -385,9 +386,10 @@ class Report:
         pos = nx.spring_layout(g, seed=7, k=1.2 / max(len(g), 1) ** 0.5)
         if self.subject.iri in pos:
             pos = {n: (p - pos[self.subject.iri]) for n, p in pos.items()}
-        edge_colours = [EDGE_COLOURS.get(d["relation"], "#bbbbbb") for *_, d in g.edges(data=True)]
+        edge_colours = [RELATIONS.get(d["relation"], ("", "#bbbbbb"))[1] for *_, d in g.edges(data=True)]
         nx.draw_networkx_edges(g, pos, ax=ax, edge_color=edge_colours, alpha=0.6)
-        colours = [NODE_STYLES.get(g.nodes[n]["kind"], ("", "#999999"))[1] for n in g]
+        colours = [KINDS[CLASS_KINDS[g.nodes[n]["kind"]]][1] if g.nodes[n]["kind"] in CLASS_KINDS
+                   else "#999999" for n in g]
         sizes = [900 if n == self.subject.iri else 300 for n in g]
         nx.draw_networkx_nodes(g, pos, ax=ax, node_color=colours, node_size=sizes, alpha=0.9)
         nx.draw_networkx_labels(g, pos, ax=ax, labels={n: g.nodes[n]["label"] for n in g},
@@ -397,11 +399,9 @@ class Report:
 
     def ego_network_html(self) -> str:
         """The ego network as a self-contained interactive pyvis page (vis-network inlined)."""
-        from diplograph.network import build_network, strip_remote_assets
+        from diplograph.network import render_page
 
-        net = build_network(self.ego_edges)
-        net.height = "520px"
-        return strip_remote_assets(net.generate_html())
+        return render_page(self.ego_network, title=f"{self.subject.label}: network")
 
 
 def _local(iri: object) -> str:
@@ -464,7 +464,21 @@ def relationship_report(store: Store, subject: str | Subject, start: str | dt.da
     labels = _place_labels(store)
     partners = _rank_partners(subject, sections, labels)
     ego = _ego_edges(store, subject, period)
-    return Report(subject, period, sections, partners, ego, undated, labels)
+    return Report(subject, period, sections, partners, ego, undated, labels,
+                  _ego_network(store, subject, period))
+
+
+def _ego_network(store: Store, subject: Subject, period: Period):
+    """The subject and its neighbours in the period, as the network page draws them."""
+    from diplograph.network import Network, NetworkError, NetworkFilter, network_view
+
+    flt = NetworkFilter(focus=subject.iri, hops=1,
+                        year_from=period.start.year if period.start else None,
+                        year_to=period.end.year if period.end else None)
+    try:
+        return network_view(store, flt, strict=False)
+    except NetworkError:  # the subject takes part in no edge of the network
+        return Network({}, [])
 
 
 def _place_labels(store: Store) -> dict[str, str]:

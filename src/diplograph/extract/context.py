@@ -29,6 +29,7 @@ class SentenceInfo:
     # the date that applies to the sentence: its own first date, else the one carried from before
     date: DateSpan | None = None
     leg_country: str | None = None  # 在德国，... : the country a paragraph of a trip is about
+    leg_place: str | None = None  # that place as written (德国, 万象)
 
     @property
     def text(self) -> str:

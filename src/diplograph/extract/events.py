@@ -6,7 +6,7 @@ import re
 
 from diplograph.extract.context import DocumentContext, SentenceInfo
 from diplograph.extract.lexicon import ends_with_any, ends_with_function_word, gazetteer, place_name
-from diplograph.extract.model import Amount, Event
+from diplograph.extract.model import Amount, DateSpan, Event
 from diplograph.extract.numbers import parse_amount, parse_number
 
 # suffix -> category; longer suffixes are tried first
@@ -115,8 +115,9 @@ def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
             found.append((start + lead, end, name, category))
     for m in _ABBREVIATED.finditer(text):
         start = m.start(1)
-        if m.end(1) - start == 4 and text[start] in "了的和及与等在好席加办届赴":
-            start += 1  # 出席了进博会: the abbreviation is 进博会
+        if m.end(1) - start == 4 and (text[start] in "了的和及与等在好席加办届赴"
+                                      or ends_with_function_word(text, start + 1)):
+            start += 1  # 出席了进博会, 据消博会: the abbreviation is 进博会, 消博会
         found.append((start, m.end(1), text[start:m.end(1)], "expo"))
     for m in _QUOTED_ACTIVITY.finditer(text):
         found.append((m.start("name") - 1, m.end("name") + 1, m.group("name"), "event"))
@@ -186,7 +187,8 @@ def find_events(ctx: DocumentContext) -> None:
             info.event_mentions.append((start, end, key))
             if event.place is None and info.leg_country:
                 # 在德国，...举办“德国周”: an event of a trip's leg happens in that country
-                event.place, event.place_code = place_name(info.leg_country), info.leg_country
+                event.place = info.leg_place or place_name(info.leg_country)
+                event.place_code = info.leg_country
             _dates_and_place(info, text, start, end, event)
             _figures(info, text, event)
 
@@ -199,7 +201,7 @@ def _rename_event(ctx: DocumentContext, old: str, new: str) -> None:
             p.event = new
 
 
-_HELD_AFTER = re.compile(r"^(?:在(?P<place>[^，。,；]{1,16}?))?(?:隆重|盛大|正式|成功)?(?:举行|举办|召开|开幕|启幕|开展)")
+_HELD_AFTER = re.compile(r"^(?:在(?P<place>[^，。,；]{1,16}?))?(?:隆重|盛大|正式|成功|圆满)?(?P<verb>举行|举办|召开|开幕|启幕|开展|闭幕|落幕)")
 _HELD_BEFORE = re.compile(r"在(?P<place>[^，。,；在]{1,16}?)(?:隆重|盛大|成功)?(?:举行|举办|召开)的$")
 
 
@@ -209,7 +211,10 @@ def _dates_and_place(info: SentenceInfo, text: str, start: int, end: int, event:
     held = after or before
     if not held:
         return
-    if info.date and event.dates is None:
+    closing = bool(after) and after.group("verb") in ("闭幕", "落幕")
+    if info.date and closing and event.dates and event.dates.start <= info.date.end:
+        event.dates = DateSpan(event.dates.start, info.date.end, event.dates.precision)
+    elif info.date and event.dates is None:
         event.dates = info.date
     place = held.group("place")
     if place and event.place is None:
@@ -238,8 +243,8 @@ def place_events_by_name(ctx: DocumentContext) -> None:
     """An event with no stated place takes a city named in its own name (长沙国际工程机械展)."""
     gaz = gazetteer()
     for event in ctx.extraction.events.values():
-        if event.place is None:
-            for _, end, entry in gaz.find(event.name):
-                if entry.kind not in ("country", "region", "supranational", "area"):
+        if event.place is None and not re.search(r"[—\-–]", event.name):  # 广西—柬埔寨…: two sides
+            for _, _, entry in gaz.find(event.name):
+                if entry.kind in ("prefecture", "capital", "city", "county_city"):
                     event.place, event.place_code = entry.label, entry.code
                     break

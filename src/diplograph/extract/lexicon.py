@@ -18,7 +18,7 @@ TRANSLITERATION = set(
     "楠内尼妮涅宁纽努诺欧帕派潘庞佩彭皮普奇齐其恰钱乔切琴丘屈萨塞赛桑瑟森沙莎山尚绍舍申什圣"
     "施史士舒斯丝松苏索塔泰坦汤唐陶特提廷图托瓦万旺威韦维温文翁沃乌武西希锡席夏谢辛欣休许"
     "雅亚延扬耶叶伊依易因英尤由于宇约泽扎詹兹佐祖尊哲珍卓内茨娃姬琪黛芙"
-    "素义罕琼娅丝莲芭瑙朱奴喜沙赞奥埃纳迪杰斯惠"
+    "素义罕琼娅丝莲芭瑙朱奴喜沙赞奥埃纳迪杰斯惠热合吐逊不勒卜拉赫曼颂猜他坤磅湛"
 )
 
 # Common Chinese surnames: a two- or three-character name starting with one reads as a Chinese name.
@@ -52,26 +52,29 @@ TITLES = sorted(set("""
 校长 副校长 院长 副院长 所长 社长 台长 总编辑 团长 副团长 秘书长 顾问 特使 特别代表
 市政委员 州务卿 国务卿 州议员 市议员 议会议长 首席部长 省督 酋长 领导人
 知事 副知事 道知事 县知事 府知事 都知事 市长助理 党首 主席团主席 外办主任 经理
+府尹 副府尹 省督 市政厅长 郡长 副郡长 州督 邦长 首席执行长
 """.split()), key=len, reverse=True)
 
 # Titles that by themselves mark a Chinese official (the party and state posts of China).
 CHINESE_TITLE_MARKERS = ("省委", "市委", "区委", "县委", "党组", "政治局", "中央军委", "国务委员",
                          "国家主席", "国家副主席", "总书记")
 # Posts China does not have: whoever holds one is foreign, whatever their name looks like.
-FOREIGN_ONLY_TITLES = {"知事", "副知事", "道知事", "县知事", "府知事", "都知事", "大臣", "次大臣", "国务大臣", "副大臣", "州长", "副州长", "参议员", "众议员",
+FOREIGN_ONLY_TITLES = {"郡长", "副郡长", "州督", "邦长", "府尹", "副府尹", "知事", "副知事", "道知事", "县知事", "府知事", "都知事", "大臣", "次大臣", "国务大臣", "副大臣", "州长", "副州长", "参议员", "众议员",
                        "总统", "副总统", "首相", "副首相", "国王", "女王", "王储", "亲王", "王子", "公主",
                        "苏丹", "埃米尔", "大公", "总督", "副总督", "国务卿", "州务卿", "酋长", "省督",
                        "边疆区长", "首席部长", "参议长", "众议长", "州议员", "市政委员", "次长", "常务次长",
                        "国务秘书"}
 # Words in an affiliation that place the official in China.
-CHINESE_AFFILIATION_MARKERS = ("中共", "中央", "国务院", "全国人大", "全国政协", "我国", "我省", "我市",
+CHINESE_AFFILIATION_MARKERS = ("中共", "中央", "国务院", "全国人大", "全国政协", "我国", "我省", "我市", "党委",
+                               "省外办", "市外办", "省直", "自治区",
                                "省委", "市委", "省政府", "市政府", "省人大", "省政协", "外交部",
                                "商务部", "外事办", "人民政府")
 
 # Words that may follow a name directly: where a name read after a title must end.
 NAME_BOUNDARIES = sorted(set("""
 在 会见 会谈 会晤 座谈 率 率领 带领 与 和 同 及 以及 一行 等 表示 说 指出 强调 介绍 致辞 出席 参加
-进行 为 的 对 向 分别 共同 签署 主持 陪同 访问 来 赴 到 于 代表 应邀 先后 还 也 都 就 已 将 是 时
+进行 为 的 对 向 分别 共同 签署 主持 陪同 访问 来 赴 到 于 代表 应邀 先后 还 也 就 已 将 是 时
+通电话 通话 视频 举行 共同签署
 发表 讲话 见证 考察 调研 参观 举行 听取 热烈 祝贺 宣布 希望 感谢 欢迎 回顾 一同 前往 抵达 出访
 亲切 再次 首先 认为 作 做 答 接受 见 所 被 给 把 从 由 之 女士 先生 阁下 夫妇 一起 同志 等人
 今天 昨天 日前 近日 此前 随后 当天 上午 下午 晚 试驾 参会 莅临 出任 担任 兼 会 致 说明
@@ -100,6 +103,7 @@ ORGANIZATION_KINDS = (
     ("局", "government"), ("署", "government"), ("厅", "government"), ("办", "government"),
     ("委", "government"), ("基金", "government"),
     ("党", "party"),
+    ("分会", "association"), ("总会", "association"), ("合作区", "government"),
     ("商会", "association"), ("协会", "association"), ("学会", "association"),
     ("联合会", "association"), ("促进会", "association"), ("基金会", "association"),
     ("电视台", "media"), ("日报", "media"), ("报社", "media"), ("通讯社", "media"), ("广播电台", "media"),

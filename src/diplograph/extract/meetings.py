@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, Mention, SentenceInfo
-from diplograph.extract.lexicon import PLACE_ABBREVIATIONS, gazetteer, place_name
+from diplograph.extract.lexicon import (
+    PLACE_ABBREVIATIONS,
+    TRANSLITERATION,
+    common_words,
+    gazetteer,
+    place_name,
+)
 from diplograph.extract.model import Meeting, Ref
 
 # verb -> kind. 会见 takes its guests as objects; the others take them after 与/和/同.
@@ -43,6 +49,9 @@ def _sentence_place(info: SentenceInfo, before: str) -> tuple[str | None, str | 
             return (label if len(written) == 1 else written), code
         if re.search(r"(?:堂|宫|馆|园|厅|中心|大厦|酒店|宾馆|会场)$", written):
             return written, None
+        if 2 <= len(written) <= 5 and written not in common_words() and all(
+                ch in TRANSLITERATION for ch in written):
+            return written, None  # 在卢克索会见: a foreign city the gazetteer does not know
     return None, None
 
 
@@ -152,8 +161,7 @@ def _list_end(info: SentenceInfo, start: int) -> int:
 def _context_place(ctx: DocumentContext, info: SentenceInfo,
                    last_place: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
     if info.leg_country:
-        country = place_name(info.leg_country)
-        return country, info.leg_country
+        return info.leg_place or place_name(info.leg_country), info.leg_country
     for visit in reversed(ctx.extraction.visits):
         if visit.evidence and visit.evidence.start == info.sentence.start and len(visit.destinations) == 1:
             return place_name(visit.destinations[0]), visit.destinations[0]

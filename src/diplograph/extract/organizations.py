@@ -7,7 +7,7 @@ import re
 from diplograph.extract.context import HOME_COUNTRY, DocumentContext, Mention, SentenceInfo
 from diplograph.extract.model import Organization, Ref
 from diplograph.extract.lexicon import ends_with_function_word, gazetteer
-from diplograph.extract.people import country_of_text, organization_kind
+from diplograph.extract.people import country_of_text, is_han, organization_kind
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 # 访问甲乙集团、丙丁汽车、戊己电气等知名企业
@@ -37,11 +37,12 @@ _ENTERPRISE_SUFFIX = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,14}?(?:股份
 # 香港贸发局、投资推广署在湘举办推介会 / 邀请香港贸发局、投资推广署来湘
 _GOVERNMENT_BODIES = re.compile(
     rf"(?P<name>{_NAME}{{2,14}}?(?:贸发局|推广署|管理局|商务局|外事局|投资局|旅游局|贸易署|投资署|"
-    r"人民政府|外事办公室|外事办|委员会|商会|协会|联合会|促进会|电视台))")
-_LEFT_STOPS = ("邀请", "联合", "由", "与", "和", "同", "及", "在", "走进", "代表", "对", "向", "为", "的",
+    r"人民政府|外事办公室|外事办|委员会|商会|协会|联合会|促进会|电视台|分会|总会|合作区|产业园))")
+_LEFT_STOPS = ("应", "邀请", "联合", "由", "与", "和", "同", "及", "在", "走进", "代表", "对", "向", "为", "的",
                "是", "参加", "出席", "举办", "通过", "借助", "依托", "利用", "会见", "、", "了", "来到",
                "到访", "参观", "考察", "期间", "，", "随同", "帮助", "支持", "推动", "组织", "一批", "多家")
-_GENERIC_ORGANIZATIONS = {"公司", "集团", "该公司", "中国公司", "外国公司", "企业", "跨国公司", "母公司",
+_GENERIC_ORGANIZATIONS = {"有限公司", "股份有限公司", "公司", "集团", "该公司", "省人民委员会", "自治区党委",
+                          "省委", "市委", "省政府", "市政府", "人民政府", "省人民政府", "市人民政府", "中国公司", "外国公司", "企业", "跨国公司", "母公司",
                           "子公司", "分公司", "大学", "学院", "医院", "研究院"}
 _CENTRAL_BODIES = ("外交部", "商务部", "国务院", "全国人大", "全国政协", "国家发展改革委", "中联部",
                    "文化和旅游部", "教育部", "科技部", "财政部", "农业农村部", "工业和信息化部")
@@ -157,5 +158,7 @@ def find_organizations(ctx: DocumentContext) -> None:
         for m in _CENTRAL_BODY.finditer(text):
             if any(s.start <= m.start() < s.end for s in info.mentions):
                 continue
+            if m.start() > 0 and is_han(text[m.start() - 1]) and not ends_with_function_word(text, m.start()):
+                continue  # 柬埔寨商务部 is not China's ministry
             add_organization(ctx, info, m.group(0), "government", "organizations.central_body",
                              m.start(), HOME_COUNTRY)

@@ -14,6 +14,9 @@ _SIGNED = re.compile(r"签署|签订|签约")
 
 
 def _add(ctx: DocumentContext, info: SentenceInfo, who: Ref, event: str, role: str, rule: str) -> None:
+    held = ctx.extraction.events.get(event)
+    if held is not None and held.dates is None and info.date is not None and role != "organized":
+        held.dates = info.date
     for p in ctx.extraction.participations:
         if p.who == who and p.event == event:
             if role in ("spoke", "organized", "signed") and p.role == "attended":

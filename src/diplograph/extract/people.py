@@ -82,23 +82,25 @@ def read_name(text: str, i: int) -> str | None:
     j = i
     while j < len(text) and j - i < 16:
         ch = text[j]
-        if ch in _DOTS and j > i and j + 1 < len(text) and is_han(text[j + 1]):
-            j += 1
+        if ch in _DOTS + "-－" and j > i and j + 1 < len(text) and is_han(text[j + 1]):
+            j += 1  # 让-皮埃尔·莫罗: hyphens and dots join the parts of a foreign name
             continue
         if not is_han(ch):
             break
         if j - i >= 2 and _boundary_at(text, j):
-            break
-        if j - i == 1 and _boundary_at(text, j) and text[j] not in TRANSLITERATION:
-            break
+            if not (text[j] in "和与及同在" and j + 1 < len(text) and (
+                    _boundary_at(text, j + 1) or not is_han(text[j + 1]))):
+                break
         j += 1
     candidate = text[i:j]
-    candidate = re.sub(f"[{_DOTS}]", "·", candidate)
+    candidate = re.sub(f"[{_DOTS}]", "·", candidate).replace("－", "-")
     if len(candidate) < 2 or candidate in NOT_NAMES or any(candidate.startswith(w) for w in NOT_NAMES):
         return None
-    if "·" in candidate:
-        parts = candidate.split("·")
+    if "·" in candidate or "-" in candidate:
+        parts = re.split("[·-]", candidate)
         return candidate if all(len(p) >= 1 for p in parts) else None
+    if candidate[1] == "氏" and candidate[0] in SURNAMES:
+        return candidate[:4]  # 黎氏秋香: Vietnamese names carry 氏 (or 文) after the surname
     foreign_run = 0
     while foreign_run < len(candidate) and candidate[foreign_run] in TRANSLITERATION:
         foreign_run += 1
@@ -131,16 +133,18 @@ def _word_starts_at_third(text: str, i: int) -> bool:
 
 
 def looks_chinese(name: str) -> bool:
-    if "·" in name or len(name) > 4:
+    """A surname and one or two characters (three after a compound surname)."""
+    if "·" in name or "-" in name:
         return False
-    if not (name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES):
-        return False
-    return not all(ch in TRANSLITERATION for ch in name)
+    if name[:2] in COMPOUND_SURNAMES:
+        return len(name) <= 4
+    return name[0] in SURNAMES and len(name) <= 3 and name[1] != "氏"
 
 
-def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int:
+def affiliation_start(text: str, i: int, known: set[str], floor: int = 0, title: str = "") -> int:
     """Where the organization or place written before position i begins (walking left, never past
-    `floor`, the end of the previous name in the sentence)."""
+    `floor`, the end of the previous name in the sentence). 与 and 和 end it, except inside the name
+    of a body (经济与旅游部次长, 健康与食品安全总司长)."""
     j = i
     while j > floor and i - j < 24:
         ch = text[j - 1]
@@ -148,14 +152,22 @@ def affiliation_start(text: str, i: int, known: set[str], floor: int = 0) -> int
             break
         stop = ends_with_any(_AFFILIATION_STOPS, text, j)
         if stop:
-            if stop in ("与", "和"):
-                before = text[:j - 1]
-                if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
-                    break
-            else:
-                break
+            if stop in ("与", "和") and _joins_a_body_name(text, j, i, known, title):
+                j -= 1
+                continue
+            break
         j -= 1
     return j
+
+
+def _joins_a_body_name(text: str, j: int, i: int, known: set[str], title: str) -> bool:
+    before = text[:j - 1]
+    if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
+        return False
+    if re.search(r"在[\u4e00-\u9fff]{1,8}$", before) and gazetteer().find(before[-8:]):
+        return False  # 在沙迦与...: a place, then the other side
+    body = text[j:i] + _TITLE_ORG_HEADS.get(title, "")
+    return organization_kind(body) is not None or body.endswith(("事务", "安全", "发展", "合作"))
 
 
 def organization_kind(name: str) -> str | None:
@@ -225,7 +237,7 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
             if not gap.startswith(("、", "兼")) or any(c in gap for c in "，,。；;：:"):
                 chain = []
         if not chain:
-            chain_start = affiliation_start(text, t.start, known, floor)
+            chain_start = affiliation_start(text, t.start, known, floor, t.title)
             affiliation = text[chain_start:t.start]
         else:
             affiliation = text[chain[-1][1].end + 1:t.start]
@@ -264,8 +276,12 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
             orgs.append(Organization(org_name, organization_kind(org_name) or "other",
                                      country_of_text(org_name), evidence=[evidence]))
     foreign_post = any(t.title in FOREIGN_ONLY_TITLES for _, t in chain)
+    unknown_affiliation = bool(chain[0][0]) and not chinese_marked and not re.match(
+        r"^(?:省|市|县|区|州|自治区|自治州)", chain[0][0])
+    foreign_context = bool(info.leg_country or info.foreign_countries())
     if country is None:
-        if chinese_marked or (looks_chinese(name) and not foreign_post):
+        if chinese_marked or (looks_chinese(name) and not foreign_post
+                              and not (unknown_affiliation and foreign_context)):
             country = HOME_COUNTRY
         else:
             country = info.leg_country or next(iter(info.foreign_countries()), None)

@@ -7,6 +7,7 @@ from collections import Counter
 from diplograph.extract.agreements import find_agreements
 from diplograph.extract.context import DocumentContext, build_context
 from diplograph.extract.countries import find_countries
+from diplograph.extract.english import extract_english, is_english
 from diplograph.extract.events import find_events, place_events_by_name
 from diplograph.extract.lexicon import gazetteer
 from diplograph.extract.meetings import find_meetings
@@ -46,6 +47,8 @@ STEPS = (
 
 def extract_document(document) -> Extraction:
     text = document.text or ""
+    if is_english(text):
+        return extract_english(text, document.title, document.published)
     ctx = build_context(text, document.title, document.published)
     ctx.home_province = guess_home_province(ctx, document.title)
     for _, step in STEPS:

@@ -22,25 +22,32 @@ _PAID_VISIT = re.compile(
     r"(?:对|赴|到|来|前往|抵达)(?P<place>[\u4e00-\u9fff]{1,8}?)(?:进行|开展)了?"
     r"(?:国事|正式|友好|工作|官方|正式友好|友好工作)?(?:访问|考察)"
     r"|(?P<china>访华|来华访问|来华进行[\u4e00-\u9fff]{0,4}访问)")
+# 阮文忠一行于5月17日至20日在滇访问
+_PARTY_VISIT = re.compile(
+    r"一行(?:[0-9一二三四五六七八九十]+人)?(?:于[^，。；]{2,16}?)?(?:在|来|赴|到|抵)(?P<place>[\u4e00-\u9fff]{1,8}?)"
+    r"(?:进行)?(?:友好|正式|工作)?(?:访问|考察)")
+# 代表团一行14人，由...组成: the size of the delegation of the visit before
+_DELEGATION_SIZE = re.compile(r"^(?:代表团|考察团|访问团)(?:一行|共|由)(?P<n>[0-9一二三四五六七八九十百]+)人")
 _LEG = re.compile(r"^在(?P<place>[\u4e00-\u9fff]{2,10})(?:期间)?[，,]")
 
 
 def mark_legs(ctx: DocumentContext) -> None:
-    """A paragraph opening with 在德国， tells where the rest of it happens."""
+    """A sentence opening with 在德国， (or 在万象，) tells where it and the rest of its paragraph
+    happen, until another such opening."""
     gaz = gazetteer()
-    current: str | None = None
+    current: tuple[str, str] | None = None
     paragraph = -1
     for info in ctx.sentences:
         if info.sentence.paragraph != paragraph:
             paragraph = info.sentence.paragraph
             current = None
-            m = _LEG.match(info.text)
-            if m:
-                entry = gaz.lookup(m.group("place"))
-                if entry and entry.country and entry.country != HOME_COUNTRY and entry.kind in (
-                        "country", "region", "supranational"):
-                    current = entry.country
-        info.leg_country = current
+        m = _LEG.match(info.text)
+        if m:
+            entry = gaz.lookup(m.group("place"))
+            if entry and entry.country and entry.country != HOME_COUNTRY and entry.kind != "area":
+                current = (entry.country, m.group("place"))
+        info.leg_country = current[0] if current else None
+        info.leg_place = current[1] if current else None
 
 
 def _place_code(text: str) -> str | None:
@@ -119,6 +126,8 @@ def find_visits(ctx: DocumentContext) -> None:
     for info in ctx.sentences:
         text = info.text
         for m in _LED.finditer(text):
+            if re.search(r"(?:将|拟|计划|准备|愿)$", text[:m.start()]):
+                continue  # 将率团参加...: a plan, not a visit
             leader = next((x for x in reversed(info.mentions) if x.end <= m.start() and x.ref.kind == "person"), None)
             if leader is None:
                 continue
@@ -163,6 +172,19 @@ def find_visits(ctx: DocumentContext) -> None:
             destinations = [d for d in destinations if d != origin and d != person.country]
             if destinations and not _known(ctx, leader.ref, destinations):
                 _add(ctx, info, leader.ref, origin, destinations, None, _size(text), "visits.paid_visit")
+        for m in _PARTY_VISIT.finditer(text):
+            leader = next((x for x in reversed(info.mentions) if x.end == m.start() and x.ref.kind == "person"), None)
+            person = people.get(leader.ref.key) if leader else None
+            if person is None:
+                continue
+            destinations = _place_list(m.group("place"))
+            origin = person.country if person.country != HOME_COUNTRY else (ctx.home_province or HOME_COUNTRY)
+            destinations = [d for d in destinations if d not in (origin, person.country)]
+            if destinations and not _known(ctx, leader.ref, destinations):
+                _add(ctx, info, leader.ref, origin, destinations, None, _size(text), "visits.party_visit")
+        size = _DELEGATION_SIZE.search(text)
+        if size and ctx.extraction.visits and ctx.extraction.visits[-1].size is None:
+            ctx.extraction.visits[-1].size = parse_number(size.group("n"))
     _add_legs(ctx)
 
 
