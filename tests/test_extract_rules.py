@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.extract import extract_text
+from diplograph.extract import extract, extract_text
 from diplograph.extract.dates import date_context, find_dates
 from diplograph.extract.numbers import parse_amount, parse_number
 
@@ -191,3 +191,14 @@ def test_english_items_give_officials_their_posts_countries_and_meetings():
     assert {r.key for r in meeting.attendees} == {"Peter Gruber", "Zhao Min"}
     assert meeting.dates.start == "2024-03-03"
     assert x.agreements[0].count == 1
+
+
+def test_traditional_chinese_is_read_through_its_simplified_form_and_quoted_as_written():
+    from diplograph.documents import Document
+
+    text = "6月1日，省長李四在長沙會見德國總理朔爾茨。"
+    x = extract(Document(source="text:", text=text, published="2023-06-02"))
+    (meeting,) = x.meetings
+    assert [r.key for r in meeting.participants] == ["李四", "朔尔茨"]
+    assert meeting.evidence.sentence == text
+    assert text[meeting.evidence.start:meeting.evidence.end] == text

@@ -50,6 +50,7 @@ class DocumentContext:
     home_province: str | None = None
     # places the document ties to a country itself (埃及卢克索省): name -> ISO code
     local_places: dict[str, str] = field(default_factory=dict)
+    original: str | None = None  # the text as written, when the rules read a converted copy
 
     def paragraph_subject(self, info: SentenceInfo) -> Ref | None:
         """Who a sentence without a subject is about: the first person its paragraph names before it."""
@@ -62,10 +63,12 @@ class DocumentContext:
 
     def evidence(self, info: SentenceInfo, rule: str, confidence: float = 0.8) -> Evidence:
         s = info.sentence
-        return Evidence(s.text, s.start, s.end, rule, confidence)
+        written = self.original[s.start:s.end] if self.original is not None else s.text
+        return Evidence(written, s.start, s.end, rule, confidence)
 
 
-def build_context(text: str, title: str | None, published: str | None) -> DocumentContext:
+def build_context(text: str, title: str | None, published: str | None,
+                  original: str | None = None) -> DocumentContext:
     ctx = date_context(title, published)
     gaz = gazetteer()
     infos = []
@@ -84,7 +87,8 @@ def build_context(text: str, title: str | None, published: str | None) -> Docume
         else:
             info.date = carried
         infos.append(info)
-    return DocumentContext(text, ctx, infos, local_places=local_places(infos))
+    return DocumentContext(text, ctx, infos, local_places=local_places(infos),
+                           original=original if original != text else None)
 
 
 _SUBDIVISION = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?P<suffix>边疆区|边区|省|州|市|郡|府|县|道)")

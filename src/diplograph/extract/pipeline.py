@@ -49,8 +49,10 @@ def extract_document(document) -> Extraction:
     text = document.text or ""
     if is_english(text):
         return extract_english(text, document.title, document.published)
-    ctx = build_context(text, document.title, document.published)
-    ctx.home_province = guess_home_province(ctx, document.title)
+    # rules read the Simplified form; evidence quotes the article as written (same offsets)
+    ctx = build_context(document.match_text or text, document.match_title, document.published,
+                        original=text)
+    ctx.home_province = guess_home_province(ctx, document.match_title)
     for _, step in STEPS:
         step(ctx)
     return ctx.extraction
