@@ -108,7 +108,12 @@ def ingest_one(store: Store, source: Path | str, settings: Settings, summary: Bu
     except Exception as e:  # a rule that breaks on one article must not stop the corpus
         raise DocumentError(source_label(source),
                             f"extraction failed ({type(e).__name__}: {e})") from e
-    store.replace_graph(graph)
+    try:
+        store.replace_graph(graph)
+    except StoreError:
+        raise
+    except Exception as e:  # the store refused the graph: name the document, keep the others
+        raise DocumentError(source_label(source), f"could not be stored ({type(e).__name__}: {e})") from e
     summary.documents += 1
     summary.replaced += before is not None
     summary.facts.update(extraction.counts())

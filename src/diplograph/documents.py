@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import os
 import re
@@ -21,8 +22,9 @@ READABLE_SUFFIXES = (".txt", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 USER_AGENT = f"diplograph/{__version__} (news knowledge graph builder; Python urllib)"
 
-_DATE_LINE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2}))?(?:[-/.月](\d{1,2}))?")
-_URL = re.compile(r"https?://[^\s)）\]]+")
+# a date line holds a date and at most a time, a source or a note in brackets, never a sentence
+_DATE_LINE = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2}))(?:[-/.月](\d{1,2})日?)?(?=\s|$|[（(\[【]|\d{1,2}:)")
+_URL = re.compile(r"https?://[^\s<>\"{}|\\^`)）\]]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
                            re.IGNORECASE)
 # magic numbers of formats people drop into corpus folders by mistake
@@ -205,6 +207,14 @@ def decode(data: bytes, source: str, declared: str | None = None) -> tuple[str, 
 
 
 # ---- text and HTML -------------------------------------------------------------------------
+def _real_date(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return 1900 <= year <= 2100
+
+
 def parse_header(text: str) -> tuple[str | None, str | None, str | None, str]:
     """Split the header saved articles often carry (title, date, source lines) from the body.
 
@@ -219,6 +229,8 @@ def parse_header(text: str) -> tuple[str | None, str | None, str | None, str]:
     if not m:
         return None, None, None, text
     year, month, day = m.groups()
+    if not _real_date(int(year), int(month), int(day) if day else 1):
+        return None, None, None, text
     published = (year + (f"-{int(month):02d}" if month else "")
                  + (f"-{int(day):02d}" if month and day else ""))
     body_from = date_i + 1

@@ -157,7 +157,7 @@ def hover_name(label: str, english: str | None = None) -> str:
 
 
 def _node_label(row: dict, kind: str) -> str:
-    label = _text(row.get("label"))
+    label = _text(row.get("label")) or _text(row.get("labelEn"))  # names read from English items
     if label:
         return label
     if kind == "delegation" and row.get("leader"):

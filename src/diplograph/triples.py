@@ -32,11 +32,13 @@ from diplograph.extract.model import (
     Visit,
 )
 from diplograph.reference import Reference, load_reference
-from diplograph.vocabulary import DG, ID, REFERENCE_GRAPH, SCHEMA, bind_prefixes
+from diplograph.vocabulary import DG, ID, REFERENCE_GRAPH, bind_prefixes
 
 # characters an IRI may not hold (RFC 3987) plus the ones that would split a path segment
 _UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`/?#%\[\]@!$&'()*+,;=\x7f-\x9f\ud800-\udfff\ufff0-\uffff]")
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_UNSAFE_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
 ORG_CLASSES = {
     "enterprise": DG.Enterprise,
     "government": DG.GovernmentBody,
@@ -59,7 +61,6 @@ ROLE_PROPERTIES = {
     "organized": DG.organizes,
     "signed": DG.signedAt,
 }
-MEETING_KINDS = {"meeting", "talks", "discussion", "exchange", "call"}
 
 
 # ---- IRIs ----------------------------------------------------------------------------------
@@ -112,6 +113,11 @@ def event_iri(event: Event) -> URIRef:
 
 
 # ---- literals ------------------------------------------------------------------------------
+def text_literal(text: str) -> Literal:
+    """A name or title tagged with the language it is written in (Chinese, else English)."""
+    return Literal(text, lang="zh" if _HAN.search(text) else "en")
+
+
 def date_literal(iso: str) -> Literal:
     return Literal(iso, datatype=XSD.date)
 
@@ -155,7 +161,10 @@ class DocumentGraphBuilder:
         if self.document.published:
             g.add(d, DG.publicationDate, publication_literal(self.document.published))
         if self.document.source_url:
-            g.add(d, PROV.hadPrimarySource, URIRef(self.document.source_url))
+            url = self.document.source_url
+            # a URL that is not a valid IRI is kept as text rather than break the graph
+            g.add(d, PROV.hadPrimarySource, URIRef(url) if not _UNSAFE_IN_IRI.search(url)
+                  else Literal(url, datatype=XSD.anyURI))
         a = self.activity
         g.add(a, RDF.type, DG.ExtractionActivity)
         g.add(a, PROV.used, d)
@@ -197,7 +206,7 @@ class DocumentGraphBuilder:
             return place_iri(code)
         node = place_label_iri(label, self._country_of(code))
         self.add(node, RDF.type, DG.Place)
-        self.add(node, RDFS.label, Literal(label, lang="zh"))
+        self.add(node, RDFS.label, text_literal(label))
         if code and self._is_reference_code(code):
             self.add(node, DG.locatedIn, place_iri(code))
         return node
@@ -237,7 +246,7 @@ class DocumentGraphBuilder:
     def add_person(self, person: Person) -> None:
         p = person_iri(person)
         self.add(p, RDF.type, DG.Official)
-        self.add(p, RDFS.label, Literal(person.name, lang="zh"))
+        self.add(p, RDFS.label, text_literal(person.name))
         self.add(p, DG.name, Literal(person.name))
         for alias in sorted(person.aliases - {person.name}):
             self.add(p, DG.alias, Literal(alias))
@@ -248,7 +257,7 @@ class DocumentGraphBuilder:
             post_node = ID[f"post/{iri_segment(person.country or 'XX')}/{iri_segment(person.name)}/"
                            f"{iri_segment(post.title)}"]
             self.add(post_node, RDF.type, DG.Post)
-            self.add(post_node, DG.title, Literal(post.title, lang="zh"))
+            self.add(post_node, DG.title, text_literal(post.title))
             self.add(post_node, DG.heldBy, p)
             self.add(p, DG.holdsPost, post_node)
             if org is not None:
@@ -260,7 +269,7 @@ class DocumentGraphBuilder:
     def add_organization(self, org: Organization) -> None:
         o = organization_iri(org)
         self.add(o, RDF.type, ORG_CLASSES.get(org.kind, DG.Organization))
-        self.add(o, RDFS.label, Literal(org.name, lang="zh"))
+        self.add(o, RDFS.label, text_literal(org.name))
         self.add(o, DG.name, Literal(org.name))
         self.add(o, DG.organizationKind, Literal(org.kind))
         for alias in sorted(org.aliases - {org.name}):
@@ -282,7 +291,7 @@ class DocumentGraphBuilder:
     def add_event(self, event: Event) -> None:
         ev = event_iri(event)
         self.add(ev, RDF.type, EVENT_CLASSES.get(event.category, DG.Event))
-        self.add(ev, RDFS.label, Literal(event.name, lang="zh"))
+        self.add(ev, RDFS.label, text_literal(event.name))
         self.add(ev, DG.name, Literal(event.name))
         for alias in sorted(event.aliases - {event.name}):
             self.add(ev, DG.alias, Literal(alias))
@@ -337,7 +346,7 @@ class DocumentGraphBuilder:
         self.add(delegation, DG.ledBy, leader)
         self.add(leader, DG.leads, delegation)
         if visit.delegation:
-            self.add(delegation, RDFS.label, Literal(visit.delegation, lang="zh"))
+            self.add(delegation, RDFS.label, text_literal(visit.delegation))
         if visit.size:
             self.add(delegation, DG.size, Literal(visit.size))
         self.add(v, DG.delegation, delegation)
@@ -359,13 +368,13 @@ class DocumentGraphBuilder:
         a = ID[f"agreement/{self.key}/{digest(agreement.count, agreement.name, ev.start if ev else '')}"]
         self.add(a, RDF.type, DG.Agreement)
         if agreement.name:
-            self.add(a, RDFS.label, Literal(agreement.name, lang="zh"))
+            self.add(a, RDFS.label, text_literal(agreement.name))
         if agreement.count is not None:
             self.add(a, DG.agreementCount, Literal(agreement.count))
             self.add(a, DG.countIsMinimum, Literal(agreement.count_is_minimum))
         self.add_amount(a, DG.amount, agreement.amount)
         for sector in agreement.sectors:
-            self.add(a, DG.sector, Literal(sector, lang="zh"))
+            self.add(a, DG.sector, text_literal(sector))
         for r in agreement.signatories:
             self.add(a, DG.signatory, self.agent(r))
         if agreement.event and agreement.event in self.extraction.events:

@@ -18,7 +18,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diplograph",
         description="Foreign-affairs news into a knowledge graph you can query, explore and report on.",
-        epilog="Example: diplograph build examples --out out && diplograph query meetings --store out",
+        epilog="Example: diplograph build examples --out out && diplograph query facts-meetings --store out",
     )
     parser.add_argument("--version", action="version", version=f"diplograph {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -34,6 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except DiplographError as e:
         print(f"diplograph {args.command}: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # a file that cannot be written or read: say which and why
+        where = e.filename or ""
+        print(f"diplograph {args.command}: {where}{': ' if where else ''}{e.strerror or e}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

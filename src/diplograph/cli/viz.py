@@ -20,7 +20,7 @@ def register(subparsers) -> None:
                     "a search box and a facts panel with source sentences. The options here choose "
                     "what goes on the page. A page of more than --cap nodes is refused: choose "
                     "with a filter.",
-        epilog="Example: diplograph viz --store out/ --out out/li-qun.html --focus 李群 --hops 2 "
+        epilog="Example: diplograph viz --store out/ --out out/wang-hua.html --focus 王华 --hops 2 "
                "--from 2017 --to 2025 --types official delegation country",
     )
     p.add_argument("--store", required=True, metavar="DIR")

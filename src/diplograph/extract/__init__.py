@@ -7,7 +7,23 @@ This package imports no RDF library, so every rule can be tested on plain string
 from __future__ import annotations
 
 RULESET = "diplograph-zh"
-RULESET_VERSION = "0.1.0"
+
+
+def _rules_fingerprint() -> str:
+    """The package version plus a hash of the rule sources: a changed rule re-extracts stored
+    documents whose bytes did not change."""
+    import hashlib
+    from pathlib import Path
+
+    from diplograph import __version__
+
+    digest = hashlib.sha1()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+RULESET_VERSION = _rules_fingerprint()
 
 
 def extract(document):

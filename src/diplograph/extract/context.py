@@ -54,7 +54,7 @@ class DocumentContext:
 
     def paragraph_subject(self, info: SentenceInfo) -> Ref | None:
         """Who a sentence without a subject is about: the first person its paragraph names before it."""
-        for other in self.sentences[:self.sentences.index(info)]:
+        for other in self.sentences[:info.sentence.index]:
             if other.sentence.paragraph == info.sentence.paragraph:
                 for m in other.mentions:
                     if m.ref.kind == "person":

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 
 from diplograph.extract.model import DateSpan
 
-_NUM = r"(\d{1,2})"
 _DATE = re.compile(
     r"(?:(?P<y1>\d{4})年|(?P<rel>今年|去年|明年))?"
     r"(?:(?P<m1>\d{1,2})月)?(?P<d1>\d{1,2})日"
@@ -23,7 +22,6 @@ _DATE = re.compile(
 )
 _MONTH = re.compile(r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年|明年))(?P<m>\d{1,2})月(?!\d{1,2}日)(?:(?:至|到|-)(?P<m2>\d{1,2})月)?")
 _MONTH_BARE = re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?![\d份])(?:(?:至|到|-)(?P<m2>\d{1,2})月)?(?=[，,、]|份|中旬|上旬|下旬|底|初|间)")
-_LAST_MONTH = re.compile(r"上月(?P<d>\d{1,2})日")
 _YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年)?(?!\d)")
 
 
@@ -122,6 +120,8 @@ def find_dates(text: str, ctx: DateContext) -> list[DateMention]:
                 m2 = m1 + 1 if m1 < 12 else 1
                 y2 = y1 if m1 < 12 else y1 + 1
             last = _safe(y2, m2, int(g["d2"])) or first
+            if last < first and not g["y2"]:
+                last = _safe(y2 + 1, m2, int(g["d2"])) or first  # 12月30日至1月2日
             if last < first:
                 last = first
         out.append(DateMention(m.start(), m.end(), DateSpan(first.isoformat(), last.isoformat())))

@@ -29,7 +29,7 @@ _APPOSITIVE = re.compile(_NAME + r",\s(?=(?P<title>" + _TITLE_WORDS + r"(?:\s(?:
 # where a title written after a name ends: at the next person, or at the verb of the sentence
 _TITLE_END = re.compile(r",\s(?:and\s)?" + _NAME.replace("?P<name>", "?:") + r",\s" + _TITLE_WORDS
                         + r"|,?\s(?:participated|attended|met|held|signed|and (?:her|his|their) delegation)\b|[.;]")
-# TITLE NAME (Mayor Ye Bangrui)
+# TITLE NAME (Mayor Li Hua)
 _TITLE_FIRST = re.compile(r"\b(?P<title>" + _TITLE_WORDS + r")\s" + _NAME + r"\b")
 _MET = re.compile(r"\b(?:met with|met|held talks with|talked with|had talks with)\b")
 _SAT_IN = re.compile(r"\b(?:participated in|attended|were present at|was present at)\s(?:the\s)?(?:meeting|talks)")
@@ -137,7 +137,7 @@ def extract_english(text: str, title: str | None, published: str | None) -> Extr
         met = _MET.search(sentence)
         if met:
             before = [n for p, n in mentions if p < met.start()]
-            after = [n for p, n in mentions if p > met.end()]
+            after = [n for p, n in mentions if p > met.end() and before and n != before[0]]
             if before and after:
                 x.meetings.append(Meeting([Ref("person", before[0]), *(Ref("person", n) for n in after[:1])],
                                           dates=current, evidence=Evidence(sentence, start, start + len(sentence),

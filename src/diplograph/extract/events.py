@@ -175,7 +175,8 @@ def find_events(ctx: DocumentContext) -> None:
             if name != key:
                 event.aliases.add(name)
                 # the fuller name (with edition or quotes) names the event
-                if len(core_name(name)) > len(core_name(key)) or (_edition(name) and not event.edition):
+                fuller = len(core_name(name)) > len(core_name(key)) or (_edition(name) and not event.edition)
+                if fuller and name not in ctx.extraction.events:
                     ctx.extraction.events.pop(key)
                     event.aliases.add(key)
                     event.aliases.discard(name)
@@ -220,9 +221,6 @@ def _dates_and_place(info: SentenceInfo, text: str, start: int, end: int, event:
     if place and event.place is None:
         label, code = _place_in(place)
         event.place, event.place_code = label, code
-    if event.place is None:
-        # a city in the event's own name (长沙国际工程机械展) places it
-        pass
 
 
 _PARTICIPATING = re.compile(r"参展(?:国家|国家和地区)(?:达|有|共)?(?P<n>[0-9一二三四五六七八九十百]+)个")

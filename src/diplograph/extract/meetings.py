@@ -57,10 +57,7 @@ def _sentence_place(info: SentenceInfo, before: str) -> tuple[str | None, str | 
 
 def find_meetings(ctx: DocumentContext) -> None:
     last_place: tuple[str | None, str | None] = (None, None)
-    paragraph = -1
     for info in ctx.sentences:
-        if info.sentence.paragraph != paragraph:
-            paragraph = info.sentence.paragraph
         text = info.text
         attended = _ATTENDED.search(text)
         if attended and ctx.extraction.meetings:
@@ -167,8 +164,8 @@ def _context_place(ctx: DocumentContext, info: SentenceInfo,
     for visit in reversed(ctx.extraction.visits):
         if visit.evidence and visit.evidence.start == info.sentence.start and len(visit.destinations) == 1:
             return place_name(visit.destinations[0]), visit.destinations[0]
-    if last_place[0] and ctx.sentences.index(info) > 0:
-        prev = ctx.sentences[ctx.sentences.index(info) - 1]
+    if last_place[0] and info.sentence.index > 0:
+        prev = ctx.sentences[info.sentence.index - 1]
         if prev.sentence.paragraph == info.sentence.paragraph:
             return last_place
     return None, None

@@ -34,7 +34,7 @@ _VISITED_SITE = re.compile(
 _INSTITUTION = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:大学|学院|研究院|研究所|医院))")
 # 空中客车公司与中国航空器材集团签署
 _ENTERPRISE_SUFFIX = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,14}?(?:股份有限公司|有限公司|集团公司|公司|集团))(?![\u4e00-\u9fff]{0,1}(?:总部|董事长|总裁|高层))")
-# 香港贸发局、投资推广署在湘举办推介会 / 邀请香港贸发局、投资推广署来湘
+# 某地贸发局、某某推广署在湘举办推介会 / 邀请某地贸发局、某某推广署来湘
 _GOVERNMENT_BODIES = re.compile(
     rf"(?P<name>{_NAME}{{2,14}}?(?:贸发局|推广署|管理局|商务局|外事局|投资局|旅游局|贸易署|投资署|"
     r"人民政府|外事办公室|外事办|委员会|商会|协会|联合会|促进会|电视台|分会|总会|合作区|产业园))")
@@ -53,7 +53,7 @@ _CENTRAL_BODY = re.compile("(?:" + "|".join(map(re.escape, _CENTRAL_BODIES)) + r
 
 
 def _trim_left(name: str) -> str:
-    """Drop words before the organization's own name (邀请香港贸发局 -> 香港贸发局), never cutting
+    """Drop words before the organization's own name (邀请某地贸发局 -> 某地贸发局), never cutting
     inside a place name (埃及 holds 及)."""
     for stop in _LEFT_STOPS:
         k = name.rfind(stop)
@@ -93,7 +93,7 @@ def _context_country(info: SentenceInfo) -> str | None:
 
 def organization_key(name: str) -> str:
     """The form every way of writing one organization shares: 某某集团 and 某某 -> 某某;
-    长沙市人民政府 and 长沙市政府 -> 长沙市政府."""
+    某某市人民政府 and 某某市政府 -> 某某市政府."""
     return _core(name)
 
 

@@ -9,7 +9,6 @@ from diplograph.extract.model import Participation, Ref
 
 _ATTEND = re.compile(r"(?:出席|参加|参会|与会|出席了|参加了|应邀出席)")
 _SPOKE = re.compile(r"上?(?:致辞|发表(?:主旨)?演讲|发表讲话|作主旨演讲|讲话)")
-_ORGANIZED = re.compile(r"(?:主办|承办|举办|举行)")
 _SIGNED = re.compile(r"签署|签订|签约")
 
 

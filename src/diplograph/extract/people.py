@@ -144,7 +144,7 @@ def looks_chinese(name: str) -> bool:
 def affiliation_start(text: str, i: int, known: set[str], floor: int = 0, title: str = "") -> int:
     """Where the organization or place written before position i begins (walking left, never past
     `floor`, the end of the previous name in the sentence). 与 and 和 end it, except inside the name
-    of a body (经济与旅游部次长, 健康与食品安全总司长)."""
+    of a body (商务与投资部次长, 卫生与食品总司长)."""
     j = i
     while j > floor and i - j < 24:
         ch = text[j - 1]

@@ -6,9 +6,6 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』）)]?|\n|$)")
-# characters that end a clause inside a sentence
-CLAUSE_BREAKS = "，,：:；;。！？!?"
-PUNCTUATION = set("，,。！？!?；;：:、“”\"'‘’（）()《》〈〉「」『』【】[]—-…·\n\t ")
 
 
 @dataclass(frozen=True)
@@ -41,7 +38,6 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences (ending in 。！？； or a line break), blank ones dropped, offsets kept."""
     out: list[Sentence] = []
     paragraph = 0
-    pos = 0
     for m in _SENTENCE_END.finditer(text):
         chunk = m.group(0)
         if not chunk:
@@ -55,6 +51,4 @@ def split_sentences(text: str) -> list[Sentence]:
                 out.append(Sentence(piece, offset, paragraph, len(out)))
         if chunk.endswith("\n"):
             paragraph += 1
-        pos = m.end()
-    del pos
     return out

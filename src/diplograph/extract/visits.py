@@ -13,7 +13,6 @@ from diplograph.extract.numbers import parse_number
 _DELEGATION = r"(?P<delegation>[\u4e00-\u9fff]{0,16}?(?:代表团|考察团|访问团|经贸团|工商团|商务团|团组|政府代表团))"
 _LED = re.compile(r"(?:率领|率|带领)(?:" + _DELEGATION + r"|团)")
 _HEADED = re.compile(r"以(?P<leader_zone>[^，。；]{2,60}?)为团长的" + _DELEGATION)
-_PARTY = re.compile(r"一行(?:(?P<n>[0-9一二三四五六七八九十百]+)人)?")
 _SIZE = re.compile(r"(?:一行|代表团|考察团)(?P<n>[0-9一二三四五六七八九十百]+)人|(?P<m>[0-9]+)人(?:代表团|考察团)")
 _ABOVE = re.compile(r"(?:上述|以上)(?P<n>[0-9一二三四五六七八九十两]+)(?:国|个国家)")
 _GOING = re.compile(r"(?:访问了?|出访|赴|前往|到访|抵达|来到|来|到|在|对)(?P<place>[\u4e00-\u9fff]{1,12})")
