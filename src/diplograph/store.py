@@ -71,6 +71,16 @@ class Store:
         for triple in graph:
             target.add(triple)
 
+    def load_nquads(self, path: str | Path) -> None:
+        """Add the quads of an N-Quads file (a bulk load, outside any transaction)."""
+        if self._ox is not None:
+            import pyoxigraph
+
+            self._ox.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+            self._ox.optimize()
+            return
+        self.dataset.parse(str(path), format="nquads")
+
     def remove_graph(self, name: URIRef) -> None:
         if self._ox is not None:
             self._ox.update(f"DROP SILENT GRAPH <{name}>")
