@@ -30,6 +30,7 @@ _ALIASES = {  # media types and `format` values clients send, mapped to our form
     "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
     "text/csv": "csv", "text/tab-separated-values": "tsv",
     "text/turtle": "turtle", "application/x-turtle": "turtle", "turtle": "turtle",
+    "text/n3": "turtle", "text/rdf+n3": "turtle", "n3": "turtle",  # Turtle is valid N3
     "application/n-triples": "nt", "text/plain": "nt", "nt": "nt", "ntriples": "nt",
     "application/ld+json": "json-ld", "json-ld": "json-ld", "jsonld": "json-ld",
     "application/rdf+xml": "rdfxml", "rdf+xml": "rdfxml",
@@ -54,7 +55,9 @@ def negotiate(accept: str, form: str | None, kind: str) -> str | None:
     offered = SELECT_TYPES if kind == "rows" else GRAPH_TYPES
     if form:
         name = _ALIASES.get(form.strip().lower())
-        return name if name in offered else None
+        if name in offered:
+            return name
+        # a `format` meant for the other kind of result (SPARQLWrapper sends one): use Accept
     choices = []
     for position, part in enumerate((accept or "*/*").split(",")):
         fields = [f.strip() for f in part.split(";")]
