@@ -13,7 +13,7 @@ from diplograph.errors import DiplographError
 from diplograph.extract import extract
 from diplograph.ontology import ontology_graph
 from diplograph.settings import Settings
-from diplograph.store import Store, open_store
+from diplograph.store import Store, is_remote, open_store
 from diplograph.triples import document_graph, document_graph_iri, reference_graph
 
 # progress(done, total, path) is called after each document
@@ -65,13 +65,16 @@ def build(sources: Iterable[str | Path], out: str | Path, settings: Settings = S
     started = time.perf_counter()
     paths = list(find_documents(sources))
     summary = BuildSummary()
-    out = Path(out)
+    # an http(s) URL is a SPARQL endpoint written through SPARQL Update: no folder for the pages
+    remote = is_remote(out)
+    out = str(out) if remote else Path(out)
     with open_store(out, create=True) as store:
         store.replace_graph(reference_graph())
         store.replace_graph(ontology_graph())
         ingest(store, paths, settings, summary, progress)
         summary.triples = len(store)
-        write_outputs(store, out, settings, summary)
+        if not remote:
+            write_outputs(store, out, settings, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -171,7 +171,15 @@ def destroy_store(location: str | Path) -> None:
 # -- a store on a SPARQL 1.1 server
 
 _SELECT_TYPES = "application/sparql-results+json"
+_GRAPHS = "https://w3id.org/diplograph/id/graph/"
 _GRAPH_TYPES = "application/n-triples"
+
+
+def _query_form(sparql: str) -> str:
+    # blank out IRIs, strings and comments, which may hold the keywords
+    masked = re.sub(r'<[^>\s]*>|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|#[^\n]*', " ", sparql)
+    m = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", masked, re.I)
+    return m.group(1).upper() if m else "SELECT"
 
 
 class RemoteStore(Store):
@@ -183,7 +191,8 @@ class RemoteStore(Store):
     graph, which these servers can make the union of the named graphs.
     """
 
-    def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0):
+    def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0,
+                 chunk: int = 1000):
         dataset = Dataset(default_union=True)
         bind_prefixes(dataset)
         super().__init__(dataset, url)
@@ -191,6 +200,7 @@ class RemoteStore(Store):
         self.update_url = update_url or (url[: -len("/query")] + "/update"
                                          if url.endswith("/query") else url)
         self.timeout = timeout
+        self.chunk = chunk  # triples per INSERT DATA request
 
     def _post(self, url: str, form: dict, accept: str) -> tuple[str, bytes]:
         import urllib.error
@@ -221,20 +231,24 @@ class RemoteStore(Store):
             sparql = f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
         prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIX_IRIS.items()
                            if not re.search(rf"PREFIX\s+{p}:", sparql, re.I))
-        content_type, body = self._post(self.url, {"query": prologue + sparql},
-                                        f"{_SELECT_TYPES}, {_GRAPH_TYPES};q=0.9")
-        if "sparql-results+json" in content_type or body.lstrip().startswith(b"{"):
-            return Result.parse(BytesIO(body), format="json")
-        result = Result("CONSTRUCT")
-        result.graph = Graph()
-        result.graph.parse(data=body.decode("utf-8"), format="nt")
-        return result
+        if _query_form(sparql) in ("CONSTRUCT", "DESCRIBE"):
+            content_type, body = self._post(self.url, {"query": prologue + sparql},
+                                            f"{_GRAPH_TYPES}, text/turtle;q=0.9")
+            result = Result(_query_form(sparql))
+            result.graph = Graph()
+            # N-Triples is Turtle, so one parser reads either answer
+            result.graph.parse(data=body.decode("utf-8"), format="turtle")
+            return result
+        content_type, body = self._post(self.url, {"query": prologue + sparql}, _SELECT_TYPES)
+        return Result.parse(BytesIO(body), format="json")
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql}, "*/*")
 
     def graph_names(self) -> list[URIRef]:
-        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        # a server holds graphs of its own (Virtuoso's system graphs): only diplograph's count
+        result = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER (STRSTARTS(STR(?g), {Literal(_GRAPHS).n3()})) }}")
         return [row[0] for row in result if isinstance(row[0], URIRef)]
 
     def graph(self, name: URIRef) -> Graph:
@@ -246,16 +260,24 @@ class RemoteStore(Store):
         return g
 
     def __len__(self) -> int:
-        result = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER (STRSTARTS(STR(?g), {Literal(_GRAPHS).n3()})) }}")
         return int(next(iter(result))[0])
 
     def replace_graph(self, graph: Graph) -> None:
         name = URIRef(graph.identifier)
-        body = graph.serialize(format="nt")
-        # one request: a server that runs an update request as one transaction (Virtuoso,
-        # Fuseki, GraphDB do) swaps the graph atomically
+        lines = graph.serialize(format="nt").splitlines()
+        chunks = [lines[i:i + self.chunk] for i in range(0, len(lines), self.chunk)] or [[]]
+        # the drop and the first chunk go in one request, which Virtuoso, Fuseki and GraphDB run
+        # as one transaction: a document graph (a few hundred triples) is swapped atomically.
+        # Larger graphs follow in further requests, since servers cap the size of one update
+        # (Virtuoso's parser runs out of memory near 5,000 triples).
+        first = "\n".join(chunks[0])
         self.update(f"DROP SILENT GRAPH {name.n3()} ;\n"
-                    f"INSERT DATA {{ GRAPH {name.n3()} {{\n{body}\n}} }}")
+                    f"INSERT DATA {{ GRAPH {name.n3()} {{\n{first}\n}} }}")
+        for chunk in chunks[1:]:
+            body = "\n".join(chunk)
+            self.update(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{body}\n}} }}")
 
     def remove_graph(self, name: URIRef) -> None:
         self.update(f"DROP SILENT GRAPH {URIRef(name).n3()}")
