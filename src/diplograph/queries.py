@@ -143,7 +143,14 @@ def resolve_parameters(query: NamedQuery, values: Mapping[str, str | Identifier]
 
 
 def bind(text: str, bound: Mapping[str, Identifier]) -> str:
-    """`text` with a VALUES block for `bound` opening its outermost WHERE group."""
+    """`text` with `bound` bound: a VALUES block opening its outermost WHERE group, and each
+    use of a bound variable inside that group replaced by its term.
+
+    The VALUES block alone is correct everywhere, but Oxigraph joins it only after evaluating
+    the patterns (a query about one official scans the whole graph); terms in the patterns let
+    it use its indexes. When replacing a variable would make the query invalid (it is projected
+    by a sub-select, or assigned by BIND), the VALUES block is used alone.
+    """
     if not bound:
         return text
     names = " ".join(f"?{k}" for k in bound)
@@ -152,7 +159,17 @@ def bind(text: str, bound: Mapping[str, Identifier]) -> str:
     at = _where_brace(text)
     if at is None:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return text[:at + 1] + block + text[at + 1:]
+    values_only = text[:at + 1] + block + text[at + 1:]
+    masked = _masked(text)
+    pieces, last = [], at + 1
+    for m in re.finditer(r"[?$](\w+)", masked[at + 1:]):
+        start, end = at + 1 + m.start(), at + 1 + m.end()
+        if m.group(1) in bound and not re.search(r"\bAS\s*$", masked[max(0, start - 8):start],
+                                                 re.I):
+            pieces += [text[last:start], bound[m.group(1)].n3()]
+            last = end
+    substituted = text[:at + 1] + block + "".join(pieces) + text[last:]
+    return substituted if syntax_error(substituted) is None else values_only
 
 
 def check_syntax(query: NamedQuery) -> None:
