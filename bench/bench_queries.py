@@ -179,8 +179,11 @@ def time_in_child(store, text: str, repeat: int, limit: float) -> tuple[float | 
     pid = os.fork()
     if pid == 0:  # child
         os.close(read)
-        times, count = time_runs(store, text, repeat)
-        os.write(write, f"{statistics.median(times)} {count}".encode())
+        try:
+            times, count = time_runs(store, text, repeat)
+            os.write(write, f"{statistics.median(times)} {count}".encode())
+        except Exception:  # noqa: BLE001 - the engine's own failure is a result to report
+            os.write(write, b"error -")
         os._exit(0)
     os.close(write)
     deadline = time.monotonic() + limit * repeat
@@ -192,7 +195,7 @@ def time_in_child(store, text: str, repeat: int, limit: float) -> tuple[float | 
             if not data:
                 return None, ""
             p50, count = data.decode().split()
-            return float(p50), count
+            return (None, "error") if p50 == "error" else (float(p50), count)
         time.sleep(0.05)
     os.kill(pid, 9)
     os.waitpid(pid, 0)
@@ -240,11 +243,17 @@ def main() -> int:
         text = prepare(query, values)
         ox_p50, count = time_in_child(ox, text, args.repeat, args.oxigraph_timeout)
         mem_p50, mem_count = time_in_child(mem, text, args.rdflib_repeat, args.rdflib_timeout)
-        count = count or mem_count
+        failed = "error" in (count, mem_count)
+        count = count if count not in ("", "error") else (
+            mem_count if mem_count not in ("", "error") else "")
         ox_text = f"{ox_p50 * 1000:.1f}" if ox_p50 else f">{args.oxigraph_timeout * 1000:.0f}"
         mem_text = f"{mem_p50 * 1000:.0f}" if mem_p50 else f">{args.rdflib_timeout * 1000:.0f}"
+        if failed and mem_p50 is None:
+            mem_text = "error"
         if ox_p50 and mem_p50:
             ratio = f"{mem_p50 / ox_p50:.1f}x"
+        elif ox_p50 and mem_text == "error":
+            ratio = "-"
         elif ox_p50:
             ratio = f">{args.rdflib_timeout / ox_p50:.0f}x"
         else:
