@@ -108,8 +108,8 @@ def check_fact_provenance(store):
                for r in records)
 
 
-def check_documents(store):
-    records = run(store, "documents")
+def check_document_facts(store):
+    records = run(store, "document-facts")
     assert len(records) == 4
     assert has(records, title="梁惠玲会见俄罗斯堪察加边区州长索洛多夫一行")
     assert all(r["facts"] > 0 for r in records)
