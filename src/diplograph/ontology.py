@@ -24,3 +24,11 @@ def ontology_graph() -> Graph:
     bind_prefixes(g)
     g.parse(ontology_path(), format="turtle")
     return g
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes every build is validated against."""
+    g = Graph()
+    bind_prefixes(g)
+    g.parse(shapes_path(), format="turtle")
+    return g

@@ -266,8 +266,12 @@ class RemoteStore(Store):
 
     def replace_graph(self, graph: Graph) -> None:
         name = URIRef(graph.identifier)
-        lines = graph.serialize(format="nt").splitlines()
-        chunks = [lines[i:i + self.chunk] for i in range(0, len(lines), self.chunk)] or [[]]
+        lines = [line for line in graph.serialize(format="nt").splitlines() if line.strip()]
+        # triples with blank nodes travel together in one INSERT {...} WHERE {} (one request keeps
+        # a blank node one node; Virtuoso refuses blank nodes in INSERT DATA)
+        blank = [line for line in lines if line.startswith("_:") or re.search(r" _:\S+ \.$", line)]
+        plain = [line for line in lines if line not in set(blank)] if blank else lines
+        chunks = [plain[i:i + self.chunk] for i in range(0, len(plain), self.chunk)] or [[]]
         # the drop and the first chunk go in one request, which Virtuoso, Fuseki and GraphDB run
         # as one transaction: a document graph (a few hundred triples) is swapped atomically.
         # Larger graphs follow in further requests, since servers cap the size of one update
@@ -278,6 +282,9 @@ class RemoteStore(Store):
         for chunk in chunks[1:]:
             body = "\n".join(chunk)
             self.update(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{body}\n}} }}")
+        if blank:
+            body = "\n".join(blank)
+            self.update(f"INSERT {{ GRAPH {name.n3()} {{\n{body}\n}} }} WHERE {{}}")
 
     def remove_graph(self, name: URIRef) -> None:
         self.update(f"DROP SILENT GRAPH {URIRef(name).n3()}")

@@ -9,14 +9,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from diplograph import __version__
 from diplograph.documents import Document
 from diplograph.extract import RULESET, RULESET_VERSION
+from diplograph.extract.organizations import organization_key
 from diplograph.extract.model import (
     Agreement,
     Amount,
@@ -104,7 +104,7 @@ def person_iri(person: Person) -> URIRef:
 
 
 def organization_iri(org: Organization) -> URIRef:
-    return ID[f"organization/{iri_segment(org.country or 'XX')}/{iri_segment(org.name)}"]
+    return ID[f"organization/{iri_segment(org.country or 'XX')}/{iri_segment(organization_key(org.name))}"]
 
 
 def event_iri(event: Event) -> URIRef:
@@ -439,10 +439,3 @@ def reference_graph(reference: Reference | None = None) -> Graph:
             g.add((node, DG.alias, Literal(city.full_zh, lang="zh")))
         g.add((node, DG.locatedIn, place_iri(city.province or city.country)))
     return g
-
-
-def count_triples(graphs: Iterable[Graph]) -> int:
-    return sum(len(g) for g in graphs)
-
-
-__all__ = ["BNode", "document_graph", "reference_graph", "iri_segment", "document_graph_iri"]

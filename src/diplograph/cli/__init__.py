@@ -10,7 +10,8 @@ from diplograph import __version__
 from diplograph.errors import DiplographError
 
 # one module per command group, each with register(subparsers) -> None
-COMMAND_MODULES = ["build", "facts", "query", "export", "serve"]
+COMMAND_MODULES = ["build", "facts", "query", "report", "reason", "validate", "docs", "viz",
+                   "remove", "export", "serve"]
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -14,18 +14,27 @@ _COUNTED = [
     re.compile(rf"签署(?:了)?[^，。；]{{0,24}}?{_DOC}(?:共计|共|计|达)?(?P<n>{_N})(?P<more>多)?(?:项|份|个)"),
     re.compile(rf"签署(?:了)?(?P<n>{_N})(?P<more>多)?(?:项|份|个)[^，。；]{{0,16}}?{_DOC}"),
     re.compile(rf"达成(?:了)?(?P<n>{_N})(?P<more>多)?(?:项|个)[^，。；]{{0,16}}?{_DOC}"),
-    re.compile(rf"签约项目(?:共计|共|达)?(?P<n>{_N})(?P<more>多)?个"),
+    re.compile(rf"签约[^，。；]{{0,6}}?项目(?:共计|共|达|超过|逾|近|约)?(?P<n>{_N})(?P<more>多)?个"),
 ]
 _SINGLE = re.compile(rf"签署(?:了)?(?:的)?(?P<name>[^，。；、]{{2,30}}?{_DOC})")
 _SINGLE_SIGNED = re.compile(rf"签署的(?P<name>[^，。；、]{{2,20}}?{_DOC})")
 _VALUE = re.compile(r"(?:涉及|意向|签约|合同|协议|投资|总)?(?:金额|总额|额)(?:达|为|约|共计|超过)?(?P<amount>[0-9.]+(?:亿|万)?(?:美元|欧元|日元|英镑|港元|人民币|元))")
 _SECTORS = re.compile(r"在(?P<list>[^，。；在]{2,60}?)等(?:领域|方面|行业)")
+_REPORTED_SPEECH = re.compile(r"表示|指出|说[，,：:]|强调|致辞时")
+_NARRATIVE = re.compile(r"(?:会见后|会谈后|会晤后|座谈后|随后|当天|此前|此后|期间|会上|活动中|仪式上|据悉|"
+                        r"双方还|在此期间|[0-9]+月|[0-9]+日|访问期间)")
 _PLURAL = ("多项", "一批", "系列", "相关", "多个", "有关协议", "各项")
 
 
 def find_agreements(ctx: DocumentContext) -> None:
+    speech_paragraph = -1
     for info in ctx.sentences:
         text = info.text
+        if _NARRATIVE.match(text):
+            speech_paragraph = -1  # 会见后，双方签署了...: the report goes on after the speech
+        in_speech = speech_paragraph == info.sentence.paragraph
+        if _REPORTED_SPEECH.search(text):
+            speech_paragraph = info.sentence.paragraph
         found = False
         for pattern in _COUNTED:
             m = pattern.search(text)
@@ -42,8 +51,10 @@ def find_agreements(ctx: DocumentContext) -> None:
                 break
         if found:
             continue
+        if in_speech or _REPORTED_SPEECH.search(text):
+            continue  # 某某在致辞时表示，今天双方签署友城协议: a speech mentions a signing reported already
         m = _SINGLE.search(text) or _SINGLE_SIGNED.search(text)
         if m and not any(w in m.group("name") for w in _PLURAL) and "成交" not in text:
             ctx.extraction.agreements.append(Agreement(
-                count=1, name=m.group("name"), dates=info.date,
+                count=1, name=m.group("name").strip("《》“”"), dates=info.date,
                 evidence=ctx.evidence(info, "agreements.named")))

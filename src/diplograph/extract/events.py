@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from diplograph.extract.context import DocumentContext, SentenceInfo
-from diplograph.extract.lexicon import gazetteer
-from diplograph.extract.model import Amount, Event
+from diplograph.extract.lexicon import ends_with_any, ends_with_function_word, gazetteer, place_name
+from diplograph.extract.model import Amount, DateSpan, Event
 from diplograph.extract.numbers import parse_amount, parse_number
 
 # suffix -> category; longer suffixes are tried first
@@ -21,15 +21,20 @@ EVENT_SUFFIXES = sorted({
     "艺术节": "fair", "旅游节": "fair", "电影节": "fair", "运动会": "event", "大赛": "event",
 }.items(), key=lambda kv: len(kv[0]), reverse=True)
 # abbreviated fairs: 哈洽会, 广交会, 进博会, 服贸会
-_ABBREVIATED = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|展|消|服)会)")
+_ABBREVIATED = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[和及与等在的好了席加办届赴]))([\u4e00-\u9fff]{1,2}(?:洽|交|博|贸|投|消|服)会)(?!议|谈|见|长|员)")
 _QUOTED_ACTIVITY = re.compile(r"“(?P<name>[^”]{2,20})”(?:系列|主题|专题)?活动")
 _EDITION = re.compile(r"第([0-9一二三四五六七八九十百]+)届")
 _LEFT_STOPS = sorted(("出席", "参加", "参会", "举办", "举行", "召开", "主办", "承办", "利用好", "利用",
                       "依托", "借助", "通过", "在", "的", "和", "及", "等", "由", "为", "是", "赴",
                       "于", "落实", "作为", "参展", "亮相", "走进", "期间", "之际", "开幕式", "闭幕式",
-                      "来华", "成功", "筹备", "围绕", "助力", "推动", "服务", "对接", "全面启动", "启动",
-                      "办好", "组织", "上", "与会", "首届", "本届", "此次", "这次", "历届", "联合"),
+                      "来华", "成功", "筹备", "围绕", "助力", "推动", "全面启动", "启动",
+                      "办好", "组织", "上", "与会", "首届", "本届", "此次", "这次", "历届", "联合",
+                      "开展", "来", "前往", "到", "向", "就", "将", "把", "被", "贯彻", "深入", "学习",
+                      "正", "参与", "见证", "宣传", "介绍", "出席了", "参加了"),
                      key=len, reverse=True)
+_LEFT_STOP_SET = frozenset(_LEFT_STOPS)
+_SUFFIX_CATEGORY = dict(EVENT_SUFFIXES)
+_SUFFIX = re.compile("|".join(re.escape(suffix) for suffix, _ in EVENT_SUFFIXES))
 _GENERIC = {"展会", "大会", "论坛", "峰会", "会议", "盛会", "仪式", "活动", "博览会", "推介会", "对接会",
             "交流会", "年会", "全会", "专场", "大集", "签约仪式", "开幕式"}
 _GENERIC_PREFIXES = ("本届", "此次", "该", "这次", "各类", "系列", "有关", "相关", "重要", "一系列", "多场",
@@ -51,8 +56,8 @@ def _left_edge(text: str, end: int) -> int:
         elif not in_quote:
             if ch in "、 " or not _NAME_CHARS.match(ch):
                 break
-            stop = next((w for w in _LEFT_STOPS if text.endswith(w, 0, j)), None)
-            if stop and j < end - 1:
+            stop = ends_with_any(_LEFT_STOP_SET, text, j)
+            if (stop or ends_with_function_word(text, j)) and j < end - 1:
                 break
         j -= 1
     return j
@@ -87,6 +92,8 @@ def _valid(name: str, suffix: str) -> bool:
         return False
     if bare.startswith(_GENERIC_PREFIXES):
         return False
+    if suffix == "仪式" and not re.search(r"签|揭牌|开幕|启动|颁奖|奠基|协议|授牌|落成", bare):
+        return False
     if suffix == "会议" and not (bare.startswith("第") or "“" in name or gazetteer().find(bare)):
         return False
     return True
@@ -95,17 +102,23 @@ def _valid(name: str, suffix: str) -> bool:
 def find_event_names(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, category) of every event named in a sentence, nested ones dropped."""
     found: list[tuple[int, int, str, str]] = []
-    for suffix, category in EVENT_SUFFIXES:
-        for m in re.finditer(re.escape(suffix), text):
-            end = m.end()
-            # 中秋大集湖南专场: the name runs on to a later suffix
-            start = _left_edge(text, end)
-            name = text[start:end].strip()
-            lead = len(text[start:end]) - len(text[start:end].lstrip())
-            if _valid(name, suffix):
-                found.append((start + lead, end, name, category))
+    for m in _SUFFIX.finditer(text):
+        suffix = m.group(0)
+        category = _SUFFIX_CATEGORY[suffix]
+        end = m.end()
+        if text[end:end + 1] in ("堂", "厅", "馆", "场", "所", "址", "室", "长", "员"):
+            continue  # 大会堂 is a building, 会长 a post
+        start = _left_edge(text, end)
+        name = text[start:end].strip()
+        lead = len(text[start:end]) - len(text[start:end].lstrip())
+        if _valid(name, suffix):
+            found.append((start + lead, end, name, category))
     for m in _ABBREVIATED.finditer(text):
-        found.append((m.start(1), m.end(1), m.group(1), "expo"))
+        start = m.start(1)
+        if m.end(1) - start == 4 and (text[start] in "了的和及与等在好席加办届赴"
+                                      or ends_with_function_word(text, start + 1)):
+            start += 1  # 出席了进博会, 据消博会: the abbreviation is 进博会, 消博会
+        found.append((start, m.end(1), text[start:m.end(1)], "expo"))
     for m in _QUOTED_ACTIVITY.finditer(text):
         found.append((m.start("name") - 1, m.end("name") + 1, m.group("name"), "event"))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
@@ -130,10 +143,18 @@ def _place_in(text: str) -> tuple[str | None, str | None]:
     return (text if len(text) <= 10 else None), None
 
 
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 def _same_event(ctx: DocumentContext, name: str) -> str | None:
     core = core_name(name)
     for key, event in ctx.extraction.events.items():
         other = core_name(key)
+        short, long = sorted((core, other), key=len)
+        if len(short) == 3 and short.endswith("会") and len(long) > 5 and _is_subsequence(short, long):
+            return key  # 进博会 is 中国国际进口博览会
         if core == other or (min(len(core), len(other)) >= 4 and (core in other or other in core)):
             return key
         if any(core_name(a) == core for a in event.aliases):
@@ -164,6 +185,10 @@ def find_events(ctx: DocumentContext) -> None:
                     _rename_event(ctx, key, name)
                     key = name
             info.event_mentions.append((start, end, key))
+            if event.place is None and info.leg_country:
+                # 在德国，...举办“德国周”: an event of a trip's leg happens in that country
+                event.place = info.leg_place or place_name(info.leg_country)
+                event.place_code = info.leg_country
             _dates_and_place(info, text, start, end, event)
             _figures(info, text, event)
 
@@ -176,7 +201,7 @@ def _rename_event(ctx: DocumentContext, old: str, new: str) -> None:
             p.event = new
 
 
-_HELD_AFTER = re.compile(r"^(?:在(?P<place>[^，。,；]{1,16}?))?(?:隆重|盛大|正式|成功)?(?:举行|举办|召开|开幕|启幕|开展)")
+_HELD_AFTER = re.compile(r"^(?:在(?P<place>[^，。,；]{1,16}?))?(?:隆重|盛大|正式|成功|圆满)?(?P<verb>举行|举办|召开|开幕|启幕|开展|闭幕|落幕)(?!式)")
 _HELD_BEFORE = re.compile(r"在(?P<place>[^，。,；在]{1,16}?)(?:隆重|盛大|成功)?(?:举行|举办|召开)的$")
 
 
@@ -186,7 +211,10 @@ def _dates_and_place(info: SentenceInfo, text: str, start: int, end: int, event:
     held = after or before
     if not held:
         return
-    if info.date and event.dates is None:
+    closing = bool(after) and after.group("verb") in ("闭幕", "落幕")
+    if info.date and closing and event.dates and event.dates.start <= info.date.end:
+        event.dates = DateSpan(event.dates.start, info.date.end, event.dates.precision)
+    elif info.date and event.dates is None:
         event.dates = info.date
     place = held.group("place")
     if place and event.place is None:
@@ -215,8 +243,8 @@ def place_events_by_name(ctx: DocumentContext) -> None:
     """An event with no stated place takes a city named in its own name (长沙国际工程机械展)."""
     gaz = gazetteer()
     for event in ctx.extraction.events.values():
-        if event.place is None:
-            for _, end, entry in gaz.find(event.name):
-                if entry.kind not in ("country", "region", "supranational", "area"):
+        if event.place is None and not re.search(r"[—\-–]", event.name):  # 广西—柬埔寨…: two sides
+            for _, _, entry in gaz.find(event.name):
+                if entry.kind in ("prefecture", "capital", "city", "county_city"):
                     event.place, event.place_code = entry.label, entry.code
                     break

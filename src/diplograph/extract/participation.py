@@ -14,6 +14,9 @@ _SIGNED = re.compile(r"签署|签订|签约")
 
 
 def _add(ctx: DocumentContext, info: SentenceInfo, who: Ref, event: str, role: str, rule: str) -> None:
+    held = ctx.extraction.events.get(event)
+    if held is not None and held.dates is None and info.date is not None and role != "organized":
+        held.dates = info.date
     for p in ctx.extraction.participations:
         if p.who == who and p.event == event:
             if role in ("spoke", "organized", "signed") and p.role == "attended":
@@ -54,20 +57,23 @@ def find_participation(ctx: DocumentContext) -> None:
                         _add(ctx, info, subject.ref, key, "attended", "participation.attended")
             # 举办“德国周”系列活动
             if re.search(r"(?:举办|举行|开展)了?[“\"]?$", text[:start + 1][-6:]) and not before.endswith("的"):
-                subject = next((m for m in people if m.end <= start), None)
+                subject = next((m.ref for m in people if m.end <= start), None) or ctx.paragraph_subject(info)
                 if subject:
-                    _add(ctx, info, subject.ref, key, "organized", "participation.held")
+                    _add(ctx, info, subject, key, "organized", "participation.held")
         if events:
             last_event = events[-1][2]
         # EVENT在湖南举行，X一行参会 / X、Y等出席。 (the event of this or the previous sentence)
-        m = re.search(r"(?:参会|与会|出席(?:仪式|活动)?|参加(?:仪式|活动))[。！]?$", text) or re.search(r"一行参会|等出席", text)
+        m = (re.search(r"(?:参会|与会|出席(?:仪式|活动)?|参加(?:仪式|活动))[。！]?$", text)
+             or re.search(r"一行参会|等出席", text)
+             or re.search(r"(?:出席|参加)了?(?:开幕式|闭幕式|开幕活动|闭幕活动|主论坛|开幕大会)", text))
         target = events[0][2] if events else last_event
         if m and target:
             for p in people:
                 if p.end <= m.start():
                     _add(ctx, info, p.ref, target, "attended", "participation.present")
         # the signatories of a ceremony sign at it
-        s = _SIGNED.search(text)
+        after_event = events[0][1] if events else 0
+        s = _SIGNED.search(text, after_event)
         if s and target and ctx.extraction.events.get(target) and ctx.extraction.events[target].category == "ceremony":
             for p in people:
                 if p.end <= s.start():

@@ -1,5 +1,5 @@
 """Officials: a chain of posts (省委副书记、省长) followed by a name, their organization and country;
-then the short forms (纳班贾, 李大使) and bare mentions of the same people."""
+then the short forms (the surname of a ·-name, 王大使) and bare mentions of the same people."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from diplograph.extract.lexicon import (
     AFFILIATION_STOPS,
     CHINESE_AFFILIATION_MARKERS,
     CHINESE_TITLE_MARKERS,
+    FOREIGN_ONLY_TITLES,
     COMPOUND_SURNAMES,
     NAME_BOUNDARIES,
     NOT_NAMES,
@@ -18,6 +19,8 @@ from diplograph.extract.lexicon import (
     SURNAMES,
     TITLES,
     TRANSLITERATION,
+    common_words,
+    ends_with_any,
     gazetteer,
 )
 from diplograph.extract.model import Organization, Person, Post, Ref
@@ -64,67 +67,114 @@ def find_titles(text: str) -> list[TitleMatch]:
     return out
 
 
+_BOUNDARY = re.compile("|".join(map(re.escape, NAME_BOUNDARIES)))
+_AFFILIATION_STOPS = frozenset(AFFILIATION_STOPS)
+
+
 def _boundary_at(text: str, j: int) -> bool:
-    return any(text.startswith(b, j) for b in NAME_BOUNDARIES)
+    return _BOUNDARY.match(text, j) is not None
 
 
 def read_name(text: str, i: int) -> str | None:
     """The person's name starting at text[i] (after a title), or None if none is written there."""
+    if _boundary_at(text, i):
+        return None
     j = i
     while j < len(text) and j - i < 16:
         ch = text[j]
-        if ch in _DOTS and j > i and j + 1 < len(text) and is_han(text[j + 1]):
-            j += 1
+        if ch in _DOTS + "-－" and j > i and j + 1 < len(text) and is_han(text[j + 1]):
+            j += 1  # 让-皮埃尔·莫罗: hyphens and dots join the parts of a foreign name
             continue
         if not is_han(ch):
             break
         if j - i >= 2 and _boundary_at(text, j):
-            break
-        if j - i == 1 and _boundary_at(text, j) and text[j] not in TRANSLITERATION:
-            break
+            if not (text[j] in "和与及同在" and j + 1 < len(text) and (
+                    _boundary_at(text, j + 1) or not is_han(text[j + 1]))):
+                break
         j += 1
     candidate = text[i:j]
-    candidate = re.sub(f"[{_DOTS}]", "·", candidate)
+    candidate = re.sub(f"[{_DOTS}]", "·", candidate).replace("－", "-")
     if len(candidate) < 2 or candidate in NOT_NAMES or any(candidate.startswith(w) for w in NOT_NAMES):
         return None
-    if "·" in candidate:
-        parts = candidate.split("·")
+    if "·" in candidate or "-" in candidate:
+        parts = re.split("[·-]", candidate)
         return candidate if all(len(p) >= 1 for p in parts) else None
-    all_foreign = all(ch in TRANSLITERATION for ch in candidate)
+    if candidate[1] == "氏" and candidate[0] in SURNAMES:
+        return candidate[:4]  # 黎氏秋香: Vietnamese names carry 氏 (or 文) after the surname
+    foreign_run = 0
+    while foreign_run < len(candidate) and candidate[foreign_run] in TRANSLITERATION:
+        foreign_run += 1
+    all_foreign = foreign_run == len(candidate)
     chinese_start = candidate[:2] in COMPOUND_SURNAMES or candidate[0] in SURNAMES
-    if chinese_start and not (all_foreign and len(candidate) >= 4):
+    if chinese_start and foreign_run >= 4:
+        name = candidate[:foreign_run]  # 惠特拉姆: a transliteration that starts like a surname
+    elif chinese_start and not (all_foreign and len(candidate) >= 4):
         limit = 4 if candidate[:2] in COMPOUND_SURNAMES else 3
-        return candidate[:limit]
-    if all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
-        return candidate[:10]
-    return None
+        name = candidate[:limit]
+        if len(name) == 3 and limit == 3 and _word_starts_at_third(text, i):
+            name = name[:2]
+    elif all_foreign or sum(ch in TRANSLITERATION for ch in candidate) >= len(candidate) - 1:
+        name = candidate[:10]
+    elif len(candidate) <= 5 and (j >= len(text) or not is_han(text[j]) or _boundary_at(text, j)):
+        name = candidate  # 知事三日月大造一行: a name the text itself delimits
+    else:
+        return None
+    return None if name in common_words() else name
+
+
+def _word_starts_at_third(text: str, i: int) -> bool:
+    """王宁详细介绍: the third character opens a word (详细) that the fourth does not continue a
+    word from, so the name has two characters. (张国基座谈: 座谈 follows, the name keeps three.)"""
+    words = common_words()
+    third = text[i + 2:i + 4]
+    fourth = text[i + 3:i + 5]
+    return len(third) == 2 and third in words and not (len(fourth) == 2 and (
+        fourth in words or _boundary_at(text, i + 3)))
 
 
 def looks_chinese(name: str) -> bool:
-    if "·" in name or len(name) > 4:
+    """A surname and one or two characters (three after a compound surname)."""
+    if "·" in name or "-" in name:
         return False
-    if not (name[:2] in COMPOUND_SURNAMES or name[0] in SURNAMES):
-        return False
-    return not all(ch in TRANSLITERATION for ch in name)
+    if name[:2] in COMPOUND_SURNAMES:
+        return len(name) <= 4
+    return name[0] in SURNAMES and len(name) <= 3 and name[1] != "氏"
 
 
-def affiliation_start(text: str, i: int, known: set[str]) -> int:
-    """Where the organization or place written before position i begins (walking left)."""
+def affiliation_start(text: str, i: int, known: set[str], floor: int = 0, title: str = "") -> int:
+    """Where the organization or place written before position i begins (walking left, never past
+    `floor`, the end of the previous name in the sentence). 与 and 和 end it, except inside the name
+    of a body (经济与旅游部次长, 健康与食品安全总司长)."""
     j = i
-    while j > 0 and i - j < 24:
+    while j > floor and i - j < 24:
         ch = text[j - 1]
         if not (is_han(ch) or ch.isalnum() or ch in "()（）-—·"):
             break
-        stop = next((w for w in AFFILIATION_STOPS if text.endswith(w, 0, j)), None)
+        stop = ends_with_any(_AFFILIATION_STOPS, text, j)
+        if stop and _place_ends_at(text, j):
+            stop = None  # the 及 of 埃及 ends a country's name, not a phrase
         if stop:
-            if stop in ("与", "和"):
-                before = text[:j - 1]
-                if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
-                    break
-            else:
-                break
+            if stop in ("与", "和") and _joins_a_body_name(text, j, i, known, title):
+                j -= 1
+                continue
+            break
         j -= 1
     return j
+
+
+def _place_ends_at(text: str, j: int) -> bool:
+    window = text[max(0, j - 8):j]
+    return any(end == len(window) for _, end, _ in gazetteer().find(window))
+
+
+def _joins_a_body_name(text: str, j: int, i: int, known: set[str], title: str) -> bool:
+    before = text[:j - 1]
+    if j - 1 == 0 or not is_han(before[-1]) or any(before.endswith(n) for n in known):
+        return False
+    if re.search(r"在[\u4e00-\u9fff]{1,8}$", before) and gazetteer().find(before[-8:]):
+        return False  # 在沙迦与...: a place, then the other side
+    body = text[j:i] + _TITLE_ORG_HEADS.get(title, "")
+    return organization_kind(body) is not None or body.endswith(("事务", "安全", "发展", "合作"))
 
 
 def organization_kind(name: str) -> str | None:
@@ -134,12 +184,14 @@ def organization_kind(name: str) -> str | None:
     return None
 
 
-def country_of_text(text: str) -> str | None:
-    """The country of the leftmost place named in `text` (a city gives its country)."""
+def country_of_text(text: str, local: dict[str, str] | None = None) -> str | None:
+    """The country of the leftmost place named in `text` (a city gives its country); `local` adds
+    the places the document itself has tied to a country (埃及卢克索省 -> 卢克索: EG)."""
     for _, _, entry in gazetteer().find(text):
         if entry.country:
             return entry.country
-    return None
+    found = [(text.find(name), code) for name, code in (local or {}).items() if name in text]
+    return min(found)[1] if found else None
 
 
 @dataclass
@@ -164,7 +216,7 @@ def _post_and_org(affiliation: str, title: str) -> tuple[str, str | None, str]:
     org = None
     head = _TITLE_ORG_HEADS.get(title)
     if head and affiliation:
-        org = affiliation + head
+        org = affiliation if affiliation.endswith(head) else affiliation + head
         printed = (affiliation + title) if len(affiliation) <= 4 and not country_of_text(affiliation) else title
     elif affiliation and organization_kind(affiliation):
         org = affiliation
@@ -173,8 +225,9 @@ def _post_and_org(affiliation: str, title: str) -> tuple[str, str | None, str]:
     elif affiliation and not country_of_text(affiliation) and len(affiliation) <= 8 and \
             any(m in affiliation for m in ("中共", "中央", "政治局", "国务院")):
         printed = affiliation + title
-    if org and (org in _ORG_GENERIC or len(org) < 3):
-        org = None
+    if org and (org in _ORG_GENERIC or len(org) < 3 or re.fullmatch(
+            r"(?:省|市|县|区|州|自治区|自治州)(?:人民)?(?:委员会|政府|党委|人大常委会|政协|人大)", org)):
+        org = None  # 省人民委员会 names no body until the place is said
     return printed, org, nationality
 
 
@@ -184,14 +237,17 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
     out: list[TitledPerson] = []
     chain: list[tuple[str, TitleMatch]] = []  # (affiliation, title)
     chain_start = 0
+    floor = 0
     for k, t in enumerate(titles):
+        if t.start < floor:
+            continue
         if chain:
             prev = chain[-1][1]
             gap = text[prev.end:t.start]
             if not gap.startswith(("、", "兼")) or any(c in gap for c in "，,。；;：:"):
                 chain = []
         if not chain:
-            chain_start = affiliation_start(text, t.start, known)
+            chain_start = affiliation_start(text, t.start, known, floor, t.title)
             affiliation = text[chain_start:t.start]
         else:
             affiliation = text[chain[-1][1].end + 1:t.start]
@@ -199,6 +255,8 @@ def find_titled_people(info: SentenceInfo, known: set[str], ctx: DocumentContext
         name = read_name(text, t.end)
         if name:
             out.append(_make_person(chain, chain_start, t.end, name, info, ctx))
+            known.add(name)
+            floor = t.end + len(name)
             chain = []
             continue
         nxt = titles[k + 1] if k + 1 < len(titles) else None
@@ -217,7 +275,7 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
     for affiliation, t in chain:
         printed, org_name, nationality = _post_and_org(affiliation, t.title)
         if country is None:
-            country = country_of_text(nationality)
+            country = country_of_text(nationality, ctx.local_places)
         if "驻" in affiliation and country is None:
             country = HOME_COUNTRY
         if any(m in affiliation for m in CHINESE_AFFILIATION_MARKERS) or \
@@ -227,12 +285,17 @@ def _make_person(chain, chain_start: int, name_start: int, name: str, info: Sent
         if org_name:
             orgs.append(Organization(org_name, organization_kind(org_name) or "other",
                                      country_of_text(org_name), evidence=[evidence]))
+    foreign_post = any(t.title in FOREIGN_ONLY_TITLES for _, t in chain)
+    unknown_affiliation = bool(chain[0][0]) and not chinese_marked and not re.match(
+        r"^(?:省|市|县|区|州|自治区|自治州)", chain[0][0])
+    foreign_context = bool(info.leg_country or info.foreign_countries())
     if country is None:
-        if chinese_marked or looks_chinese(name):
+        if chinese_marked or (looks_chinese(name) and not foreign_post
+                              and not (unknown_affiliation and foreign_context)):
             country = HOME_COUNTRY
         else:
             country = info.leg_country or next(iter(info.foreign_countries()), None)
-            if country is None and name[0] in SURNAMES and len(name) <= 3:
+            if country is None and looks_chinese(name):
                 country = HOME_COUNTRY
     for org in orgs:
         if org.country is None:
@@ -261,7 +324,7 @@ def add_person(ctx: DocumentContext, found: TitledPerson, info: SentenceInfo) ->
 
 
 def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
-    """Short forms that name a known person: the parts of a ·-name, 李大使 for the ambassador 李津津."""
+    """Short forms that name a known person: the parts of a ·-name, 王大使 for the ambassador 王某某."""
     aliases: dict[str, str] = {}
     for name, person in ctx.extraction.people.items():
         if "·" in name:
@@ -280,6 +343,46 @@ def register_short_forms(ctx: DocumentContext) -> dict[str, str]:
     return {a: n for a, n in aliases.items() if a not in ctx.extraction.people}
 
 
+# a name with no title, as the subject of a clause that meets, leads or visits (刘强分别会见...)
+_UNTITLED_SUBJECT = re.compile(
+    r"(?:^|[，,。；;：:]|图为)(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?=分别会见|会见|会晤|率领|率团|率[\u4e00-\u9fff]{0,8}代表团|在[\u4e00-\u9fff]{1,8}(?:会见|会晤|出席)"
+    r"|等?(?:参加|陪同)(?:会见|会谈|会晤))")
+
+
+def find_untitled_subjects(ctx: DocumentContext, info: SentenceInfo) -> None:
+    for m in _UNTITLED_SUBJECT.finditer(info.text):
+        name = m.group("name")
+        if name in ctx.extraction.people or not looks_chinese(name) or name in NOT_NAMES:
+            continue
+        if any(mention.start <= m.start("name") < mention.end for mention in info.mentions):
+            continue
+        if gazetteer().lookup(name):
+            continue
+        evidence = ctx.evidence(info, "officials.untitled_subject", 0.6)
+        ctx.extraction.people[name] = Person(name, HOME_COUNTRY, evidence=[evidence])
+
+
+def merge_short_forms(ctx: DocumentContext, aliases: dict[str, str]) -> None:
+    """阿尔巴尼斯, titled on its own, is 安东尼·阿尔巴尼斯 named in full elsewhere: one person."""
+    people = ctx.extraction.people
+    for name in list(people):
+        full = next((f for f, p in people.items() if f != name and "·" in f and name in f.split("·")
+                     and p.country in (None, people[name].country)), None)
+        if full is None:
+            continue
+        short = people.pop(name)
+        target = people[full]
+        target.aliases.add(name)
+        known = {p.title for p in target.posts}
+        target.posts += [p for p in short.posts if p.title not in known]
+        target.evidence += short.evidence
+        for info in ctx.sentences:
+            for m in info.mentions:
+                if m.ref.kind == "person" and m.ref.key == name:
+                    m.ref = Ref("person", full)
+
+
 def find_people(ctx: DocumentContext) -> None:
     known: set[str] = set()
     for info in ctx.sentences:
@@ -287,7 +390,15 @@ def find_people(ctx: DocumentContext) -> None:
             add_person(ctx, found, info)
             known.add(found.name)
             info.mentions.append(Mention(found.end - len(found.name), found.end, Ref("person", found.name)))
+    for info in ctx.sentences:
+        find_untitled_subjects(ctx, info)
     aliases = register_short_forms(ctx)
+    merge_short_forms(ctx, aliases)
+    aliases = {a: n for a, n in aliases.items() if n in ctx.extraction.people}
+    for name, person in ctx.extraction.people.items():
+        for alias in person.aliases:
+            if alias not in ctx.extraction.people:
+                aliases.setdefault(alias, name)
     names = {n: n for n in ctx.extraction.people} | aliases
     ordered = sorted(names, key=len, reverse=True)
     for info in ctx.sentences:
@@ -304,6 +415,6 @@ def find_people(ctx: DocumentContext) -> None:
                 info.mentions.append(Mention(k, k + len(surface), Ref("person", names[surface])))
                 taken.append((k, k + len(surface)))
         info.mentions.sort(key=lambda m: m.start)
-        # a place name inside a person's name (阿里) is not a place
+        # a place name inside a person's name (e.g. a transliterated name that is also a prefecture) is not a place
         spans = [(m.start, m.end) for m in info.mentions]
         info.places = [p for p in info.places if not any(s <= p[0] < e for s, e in spans)]

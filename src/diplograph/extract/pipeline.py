@@ -7,6 +7,7 @@ from collections import Counter
 from diplograph.extract.agreements import find_agreements
 from diplograph.extract.context import DocumentContext, build_context
 from diplograph.extract.countries import find_countries
+from diplograph.extract.english import extract_english, is_english
 from diplograph.extract.events import find_events, place_events_by_name
 from diplograph.extract.lexicon import gazetteer
 from diplograph.extract.meetings import find_meetings
@@ -46,8 +47,12 @@ STEPS = (
 
 def extract_document(document) -> Extraction:
     text = document.text or ""
-    ctx = build_context(text, document.title, document.published)
-    ctx.home_province = guess_home_province(ctx, document.title)
+    if is_english(text):
+        return extract_english(text, document.title, document.published)
+    # rules read the Simplified form; evidence quotes the article as written (same offsets)
+    ctx = build_context(document.match_text or text, document.match_title, document.published,
+                        original=text)
+    ctx.home_province = guess_home_province(ctx, document.match_title)
     for _, step in STEPS:
         step(ctx)
     return ctx.extraction

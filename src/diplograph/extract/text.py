@@ -23,6 +23,20 @@ class Sentence:
         return self.start + len(self.text)
 
 
+MAX_SENTENCE = 400  # news sentences are far shorter; a longer run is not prose (tables, markup)
+
+
+def _bounded(text: str, offset: int):
+    """Cut a run longer than MAX_SENTENCE at its last comma before the limit (or at the limit)."""
+    while len(text) > MAX_SENTENCE:
+        cut = max(text.rfind(c, 0, MAX_SENTENCE) for c in "，,、 ")
+        cut = cut + 1 if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        yield text[:cut], offset
+        text, offset = text[cut:], offset + cut
+    if text:
+        yield text, offset
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences (ending in 。！？； or a line break), blank ones dropped, offsets kept."""
     out: list[Sentence] = []
@@ -37,7 +51,8 @@ def split_sentences(text: str) -> list[Sentence]:
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            out.append(Sentence(stripped, m.start() + lead, paragraph, len(out)))
+            for piece, offset in _bounded(stripped, m.start() + lead):
+                out.append(Sentence(piece, offset, paragraph, len(out)))
         if chunk.endswith("\n"):
             paragraph += 1
         pos = m.end()
