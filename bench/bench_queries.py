@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -213,6 +214,13 @@ def main() -> int:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="diplograph-bench-"))
+    try:
+        return run(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # 200 MB of N-Quads and a 1M-triple store
+
+
+def run(args, work: Path) -> int:
     data = work / "data.nq"
     started = time.perf_counter()
     params = generate(data, args.documents)
