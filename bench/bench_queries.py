@@ -156,7 +156,7 @@ def generate(path: Path, documents: int, seed: int = 7) -> dict:
                 out.write(quad(s, p, o, g))
     busiest = people[0]
     return {"name": busiest[1], "country": "AE", "place": "CN-HN", "province": "CN-HN",
-            "fact": str(first_meeting)}
+            "fact": str(first_meeting), "subject": str(busiest[0]), "threshold": "0.7"}
 
 
 def rss_mb() -> float:
