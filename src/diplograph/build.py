@@ -18,7 +18,7 @@ from diplograph.ontology import ontology_graph
 from diplograph.queries import load_query, run_query
 from diplograph.reason import ReasoningReport, reason
 from diplograph.settings import Settings
-from diplograph.store import Store, is_store, open_store
+from diplograph.store import Store, is_remote, is_store, open_store
 from diplograph.triples import document_graph, document_graph_iri, reference_graph
 from diplograph.validate import ValidationReport, validate
 from diplograph.vocabulary import INFERRED_GRAPH, ONTOLOGY_GRAPH
@@ -222,9 +222,12 @@ def build(sources: Iterable[str | Path], out: str | Path, settings: Settings = S
     sources = list(sources)
     paths = list(find_documents(sources, list_file))
     summary = BuildSummary()
-    out = Path(out)
+    # an http(s) URL is a SPARQL endpoint written through SPARQL Update: no folder for the pages
+    remote = is_remote(out)
+    out = str(out) if remote else Path(out)
     check_sources(paths, sources, list_file)
-    check_output_folder(out)
+    if not remote:
+        check_output_folder(out)
     with open_store(out, create=True) as store:
         store.replace_graph(reference_graph())
         store.replace_graph(ontology_graph())
@@ -237,7 +240,8 @@ def build(sources: Iterable[str | Path], out: str | Path, settings: Settings = S
         if settings.validate:
             summary.validation = validate(store)
         summary.triples = len(store)
-        write_outputs(store, out, settings, summary)
+        if not remote:
+            write_outputs(store, out, settings, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -1,17 +1,19 @@
 """graph -> store: the one module that knows where triples live.
 
-A store is a folder holding an embedded Oxigraph database (the default), or "memory" for tests.
-Each document's named graph is replaced in one SPARQL Update, so a killed build never leaves a
-half-written document behind.
+A store is a folder holding an embedded Oxigraph database (the default), "memory" for tests, or
+the http(s) URL of any SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, `diplograph serve`), read
+through the SPARQL 1.1 Protocol and written through SPARQL 1.1 Update. Each document's named graph
+is replaced in one SPARQL Update, so a killed build never leaves a half-written document behind.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -69,6 +71,16 @@ class Store:
         for triple in graph:
             target.add(triple)
 
+    def load_nquads(self, path: str | Path) -> None:
+        """Add the quads of an N-Quads file (a bulk load, outside any transaction)."""
+        if self._ox is not None:
+            import pyoxigraph
+
+            self._ox.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+            self._ox.optimize()
+            return
+        self.dataset.parse(str(path), format="nquads")
+
     def remove_graph(self, name: URIRef) -> None:
         if self._ox is not None:
             self._ox.update(f"DROP SILENT GRAPH <{name}>")
@@ -92,13 +104,34 @@ class Store:
         self.close()
 
 
+def is_remote(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
 def is_store(location: str | Path) -> bool:
-    return (Path(location) / OXIGRAPH_FOLDER).is_dir()
+    return is_remote(location) or (Path(location) / OXIGRAPH_FOLDER).is_dir()
+
+
+def syntax_error(sparql: str) -> tuple[int, int, str] | None:
+    """(line, column, message) when `sparql` is not a valid SPARQL 1.1 query, else None."""
+    import pyoxigraph
+
+    try:
+        # parsing needs no data: an empty in-memory store answers at once
+        pyoxigraph.Store().query(sparql, prefixes=_PREFIX_IRIS)
+    except SyntaxError as e:
+        m = re.search(r"(\d+):(\d+):?\s*(.*)", str(e), re.S)
+        if m:
+            return int(m.group(1)), int(m.group(2)), m.group(3).strip()
+        return 1, 1, str(e)
+    return None
 
 
 def open_store(location: str | Path, create: bool = False) -> Store:
     """Open the store at `location` (a folder, or "memory"); `create` makes a new one if needed."""
     location = str(location)
+    if is_remote(location):
+        return RemoteStore(location)
     if location == MEMORY:
         dataset = Dataset(default_union=True)
         bind_prefixes(dataset)
@@ -133,3 +166,131 @@ def destroy_store(location: str | Path) -> None:
     if db.is_dir():
         shutil.rmtree(db)
 
+
+
+# -- a store on a SPARQL 1.1 server
+
+_SELECT_TYPES = "application/sparql-results+json"
+_GRAPHS = "https://w3id.org/diplograph/id/graph/"
+_GRAPH_TYPES = "application/n-triples"
+
+
+def _query_form(sparql: str) -> str:
+    # blank out IRIs, strings and comments, which may hold the keywords
+    masked = re.sub(r'<[^>\s]*>|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|#[^\n]*', " ", sparql)
+    m = re.search(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", masked, re.I)
+    return m.group(1).upper() if m else "SELECT"
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 endpoint: queries go over the Protocol, writes as SPARQL 1.1 Update.
+
+    The update endpoint is the query URL itself (Virtuoso, GraphDB, `diplograph serve` refuses
+    writes), or Fuseki's sibling `/update` when the URL ends in `/query` or `/sparql` of a
+    Fuseki dataset; give it explicitly with `update_url`. Queries run over the server's default
+    graph, which these servers can make the union of the named graphs.
+    """
+
+    def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0,
+                 chunk: int = 1000):
+        dataset = Dataset(default_union=True)
+        bind_prefixes(dataset)
+        super().__init__(dataset, url)
+        self.url = url
+        self.update_url = update_url or (url[: -len("/query")] + "/update"
+                                         if url.endswith("/query") else url)
+        self.timeout = timeout
+        self.chunk = chunk  # triples per INSERT DATA request
+
+    def _post(self, url: str, form: dict, accept: str) -> tuple[str, bytes]:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        request = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": accept})
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", "replace").strip().splitlines()
+            raise StoreError(f"{url}: the server answered {e.code} {e.reason}"
+                             + (f": {detail[0][:300]}" if detail else "")) from None
+        except (urllib.error.URLError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            raise StoreError(f"{url}: cannot reach the SPARQL endpoint ({reason})") from None
+
+    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        from io import BytesIO
+
+        if bindings:
+            # a trailing VALUES clause is standard SPARQL 1.1; the terms are serialised by rdflib
+            names = " ".join(f"?{k}" for k in bindings)
+            terms = " ".join(v.n3() for v in bindings.values())
+            sparql = f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in _PREFIX_IRIS.items()
+                           if not re.search(rf"PREFIX\s+{p}:", sparql, re.I))
+        if _query_form(sparql) in ("CONSTRUCT", "DESCRIBE"):
+            content_type, body = self._post(self.url, {"query": prologue + sparql},
+                                            f"{_GRAPH_TYPES}, text/turtle;q=0.9")
+            result = Result(_query_form(sparql))
+            result.graph = Graph()
+            # N-Triples is Turtle, so one parser reads either answer
+            result.graph.parse(data=body.decode("utf-8"), format="turtle")
+            return result
+        content_type, body = self._post(self.url, {"query": prologue + sparql}, _SELECT_TYPES)
+        return Result.parse(BytesIO(body), format="json")
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, {"update": sparql}, "*/*")
+
+    def graph_names(self) -> list[URIRef]:
+        # a server holds graphs of its own (Virtuoso's system graphs): only diplograph's count
+        result = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER (STRSTARTS(STR(?g), {Literal(_GRAPHS).n3()})) }}")
+        return [row[0] for row in result if isinstance(row[0], URIRef)]
+
+    def graph(self, name: URIRef) -> Graph:
+        g = Graph(identifier=name)
+        bind_prefixes(g)
+        result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {name.n3()} {{ ?s ?p ?o }} }}")
+        for triple in result.graph:
+            g.add(triple)
+        return g
+
+    def __len__(self) -> int:
+        result = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER (STRSTARTS(STR(?g), {Literal(_GRAPHS).n3()})) }}")
+        return int(next(iter(result))[0])
+
+    def replace_graph(self, graph: Graph) -> None:
+        name = URIRef(graph.identifier)
+        lines = [line for line in graph.serialize(format="nt").splitlines() if line.strip()]
+        # triples with blank nodes travel together in one INSERT {...} WHERE {} (one request keeps
+        # a blank node one node; Virtuoso refuses blank nodes in INSERT DATA)
+        blank = [line for line in lines if line.startswith("_:") or re.search(r" _:\S+ \.$", line)]
+        plain = [line for line in lines if line not in set(blank)] if blank else lines
+        chunks = [plain[i:i + self.chunk] for i in range(0, len(plain), self.chunk)] or [[]]
+        # the drop and the first chunk go in one request, which Virtuoso, Fuseki and GraphDB run
+        # as one transaction: a document graph (a few hundred triples) is swapped atomically.
+        # Larger graphs follow in further requests, since servers cap the size of one update
+        # (Virtuoso's parser runs out of memory near 5,000 triples).
+        first = "\n".join(chunks[0])
+        self.update(f"DROP SILENT GRAPH {name.n3()} ;\n"
+                    f"INSERT DATA {{ GRAPH {name.n3()} {{\n{first}\n}} }}")
+        for chunk in chunks[1:]:
+            body = "\n".join(chunk)
+            self.update(f"INSERT DATA {{ GRAPH {name.n3()} {{\n{body}\n}} }}")
+        if blank:
+            body = "\n".join(blank)
+            self.update(f"INSERT {{ GRAPH {name.n3()} {{\n{body}\n}} }} WHERE {{}}")
+
+    def remove_graph(self, name: URIRef) -> None:
+        self.update(f"DROP SILENT GRAPH {URIRef(name).n3()}")
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

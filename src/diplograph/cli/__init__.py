@@ -11,7 +11,7 @@ from diplograph.errors import DiplographError
 
 # one module per command group, each with register(subparsers) -> None
 COMMAND_MODULES = ["build", "facts", "query", "report", "reason", "validate", "docs", "viz",
-                   "remove"]
+                   "remove", "export", "serve"]
 
 
 def make_parser() -> argparse.ArgumentParser:
