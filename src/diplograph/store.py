@@ -4,6 +4,13 @@ A store is a folder holding an embedded Oxigraph database (the default), "memory
 the http(s) URL of any SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, `diplograph serve`), read
 through the SPARQL 1.1 Protocol and written through SPARQL 1.1 Update. Each document's named graph
 is replaced in one SPARQL Update, so a killed build never leaves a half-written document behind.
+
+In an Oxigraph store the default graph is the merged view of all named graphs: every triple once,
+however many documents state it (the same official named by thirty articles). Queries run on it,
+so joins do not multiply by the number of documents, as they do over Oxigraph's union of named
+graphs. Each write keeps it in step in the same transaction: a triple leaves the merged view only
+when no other named graph still holds it. Triples with blank nodes (the ontology's axioms) stay in
+their named graph only.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ class Store:
 
     # -- reading
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
-        """Run a SPARQL query over the union of all named graphs."""
+        """Run a SPARQL query over the merged view of all named graphs."""
         return self.dataset.query(sparql, initNs=_PREFIX_IRIS, initBindings=dict(bindings or {}))
 
     def graph_names(self) -> list[URIRef]:
@@ -52,8 +59,9 @@ class Store:
         return g
 
     def __len__(self) -> int:
+        """The number of triples in the named graphs (a triple counts once per graph holding it)."""
         if self._ox is not None:
-            return len(self._ox)
+            return len(self._ox) - _count(self._ox, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
         return sum(len(self.dataset.graph(n)) for n in self.graph_names())
 
     # -- writing
@@ -62,9 +70,12 @@ class Store:
         name = graph.identifier
         if self._ox is not None:
             body = graph.serialize(format="nt")
+            ground = "".join(line + "\n" for line in body.splitlines() if "_:" not in line)
             # one update request is one Oxigraph transaction: the old graph goes and the new one
-            # arrives together, or neither happens
-            self._ox.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+            # arrives together, the merged view follows, or nothing happens
+            self._ox.update(_unmerge(name) + f"DROP SILENT GRAPH <{name}> ;\n"
+                            f"INSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }} ;\n"
+                            f"INSERT DATA {{\n{ground}\n}}")
             return
         self.dataset.remove_graph(self.dataset.graph(name))
         target = self.dataset.graph(name)
@@ -77,13 +88,14 @@ class Store:
             import pyoxigraph
 
             self._ox.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+            merge_named_graphs(self._ox)
             self._ox.optimize()
             return
         self.dataset.parse(str(path), format="nquads")
 
     def remove_graph(self, name: URIRef) -> None:
         if self._ox is not None:
-            self._ox.update(f"DROP SILENT GRAPH <{name}>")
+            self._ox.update(_unmerge(name) + f"DROP SILENT GRAPH <{name}>")
             return
         self.dataset.remove_graph(self.dataset.graph(name))
 
@@ -102,6 +114,24 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _unmerge(name: URIRef) -> str:
+    """The update that takes a named graph's triples out of the merged view unless another named
+    graph also holds them (the IRI is one diplograph minted, never user text)."""
+    return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER (?other != <{name}>) }} }} ;\n")
+
+
+def _count(ox_store, sparql: str) -> int:
+    return int(next(iter(ox_store.query(sparql)))[0].value)
+
+
+def merge_named_graphs(ox_store) -> None:
+    """(Re)build the merged view from the named graphs: for stores written before it existed, and
+    after a bulk load."""
+    ox_store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                    "FILTER (!isBlank(?s) && !isBlank(?o)) }")
 
 
 def is_remote(location: str | Path) -> bool:
@@ -156,7 +186,10 @@ def open_store(location: str | Path, create: bool = False) -> Store:
             raise StoreError(f"{folder}: the store is in use by another diplograph process; "
                              "wait for it to finish") from None
         raise StoreError(f"{folder}: cannot open the store: {e}") from None
-    dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=True)
+    if not bool(ox_store.query("ASK { ?s ?p ?o }")) and bool(
+            ox_store.query("ASK { GRAPH ?g { ?s ?p ?o } }")):
+        merge_named_graphs(ox_store)  # a store from before the merged view
+    dataset = Dataset(store=OxigraphStore(store=ox_store), default_union=False)
     bind_prefixes(dataset)
     return Store(dataset, location, ox_store)
 
