@@ -202,3 +202,14 @@ def test_traditional_chinese_is_read_through_its_simplified_form_and_quoted_as_w
     assert [r.key for r in meeting.participants] == ["李四", "朔尔茨"]
     assert meeting.evidence.sentence == text
     assert text[meeting.evidence.start:meeting.evidence.end] == text
+
+
+def test_agreements_know_their_signatories_event_and_visit():
+    x = extract_text("10月12日，甲乙友城协议签署仪式在线上举行，重庆市长张三与乍得首都恩贾梅纳市长穆萨签署"
+                     "两市建立友好城市关系协议书。", published="2021-10-12")
+    (agreement,) = x.agreements
+    assert [r.key for r in agreement.signatories] == ["张三", "穆萨"]
+    assert agreement.event == "甲乙友城协议签署仪式"
+    x = extract_text("4月13日至17日，省长王华率湖南省代表团访问德国。访问期间，双方签署合作协议12项。",
+                     published="2024-04-20")
+    assert x.agreements[0].visit == 0

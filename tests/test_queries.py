@@ -225,9 +225,9 @@ def check_report_events(store):
 
 
 def check_report_agreements(store):
-    # the sample corpus ties no agreement to a subject (none has a signatory, visit or event
-    # link yet), so the expected rows are none; facts-agreements checks the agreements exist
-    assert run(store, "report-agreements", subject=HUNAN) == []
+    # the sister-city agreement is tied to its signatories; Mao signed nothing in the sample
+    rows = run(store, "report-agreements", subject=ID + "person/CN/唐良智")
+    assert [(r["name"], r["count"]) for r in rows] == [("两市建立友好城市关系协议书", 1)]
     assert run(store, "report-agreements", subject=MAO) == []
 
 

@@ -42,11 +42,11 @@ def find_agreements(ctx: DocumentContext) -> None:
                 count = parse_number(m.group("n"))
                 value = _VALUE.search(text)
                 sectors = _SECTORS.search(text[:m.end()])
-                ctx.extraction.agreements.append(Agreement(
+                ctx.extraction.agreements.append(_placed(ctx, info, Agreement(
                     count=count, count_is_minimum=bool(m.group("more")),
                     amount=parse_amount(value.group("amount")) if value else None,
                     sectors=[s for s in re.split(r"[、和及]", sectors.group("list")) if s] if sectors else [],
-                    dates=info.date, evidence=ctx.evidence(info, "agreements.counted")))
+                    dates=info.date, evidence=ctx.evidence(info, "agreements.counted"))))
                 found = True
                 break
         if found:
@@ -55,6 +55,30 @@ def find_agreements(ctx: DocumentContext) -> None:
             continue  # 某某在致辞时表示，今天双方签署友城协议: a speech mentions a signing reported already
         m = _SINGLE.search(text) or _SINGLE_SIGNED.search(text)
         if m and not any(w in m.group("name") for w in _PLURAL) and "成交" not in text:
-            ctx.extraction.agreements.append(Agreement(
+            signed = m.start()
+            # 甲与乙签署...: those named before the verb in the clause sign it
+            clause = max(text.rfind(c, 0, signed) for c in "，,；;") + 1
+            signatories = list(dict.fromkeys(
+                x.ref for x in info.mentions if clause <= x.start and x.end <= signed and x.ref.kind == "person"))
+            ctx.extraction.agreements.append(_placed(ctx, info, Agreement(
                 count=1, name=m.group("name").strip("《》“”"), dates=info.date,
-                evidence=ctx.evidence(info, "agreements.named")))
+                signatories=signatories, evidence=ctx.evidence(info, "agreements.named"))))
+
+
+def _placed(ctx: DocumentContext, info, agreement: Agreement) -> Agreement:
+    """Tie agreements to the event named in their sentence (or paragraph) and to the visit whose
+    paragraph or trip they were signed on."""
+    events = info.event_mentions or [m for other in ctx.sentences[:info.sentence.index]
+                                     if other.sentence.paragraph == info.sentence.paragraph
+                                     for m in other.event_mentions]
+    if events:
+        agreement.event = events[-1][2]
+    for k, visit in enumerate(ctx.extraction.visits):
+        ev = visit.evidence
+        same_paragraph = ev is not None and any(
+            o.sentence.start == ev.start and o.sentence.paragraph == info.sentence.paragraph
+            for o in ctx.sentences[:info.sentence.index + 1])
+        on_leg = info.leg_country is not None and info.leg_country in visit.destinations
+        if same_paragraph or on_leg:
+            agreement.visit = k
+    return agreement
