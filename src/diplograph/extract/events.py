@@ -237,12 +237,20 @@ def _figures(info: SentenceInfo, text: str, event: Event) -> None:
         event.deal_value = amount
 
 
+def _is_municipality(code: str) -> bool:
+    """北京, 上海, 天津, 重庆: provinces that are cities."""
+    from diplograph.reference import load_reference
+
+    province = load_reference().provinces.get(code)
+    return province is not None and province.kind == "municipality"
+
+
 def place_events_by_name(ctx: DocumentContext) -> None:
     """An event with no stated place takes a city named in its own name (长沙国际工程机械展)."""
     gaz = gazetteer()
     for event in ctx.extraction.events.values():
         if event.place is None and not re.search(r"[—\-–]", event.name):  # 广西—柬埔寨…: two sides
             for _, _, entry in gaz.find(event.name):
-                if entry.kind in ("prefecture", "capital", "city", "county_city"):
+                if entry.kind in ("prefecture", "capital", "city", "county_city") or _is_municipality(entry.code):
                     event.place, event.place_code = entry.label, entry.code
                     break
