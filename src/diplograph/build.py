@@ -124,19 +124,33 @@ def ingest_sources(sources: Iterable[str | Path], out: str | Path, settings: Set
                    ) -> BuildSummary:
     """The ingest half of `build`: documents into the store in `out`, no reasoning, no outputs."""
     started = time.perf_counter()
-    sources = list(sources)
-    found = list(find_documents(sources, list_file))
-    check_sources(found, sources, list_file)
-    out = Path(out)
-    check_output_folder(out)
     summary = BuildSummary()
+    paths, out = _checked(sources, out, list_file)
     with open_store(out, create=True) as store:
-        store.replace_graph(reference_graph())
-        store.replace_graph(ontology_graph())
-        ingest(store, found, settings, summary, progress)
+        _load(store, paths, settings, summary, progress)
         summary.triples = len(store)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _checked(sources: Iterable[str | Path], out: str | Path,
+             list_file: str | Path | None) -> tuple[list[Path | str], str | Path]:
+    """The documents to read and the store to write, both checked before anything is written."""
+    sources = list(sources)
+    paths = list(find_documents(sources, list_file))
+    check_sources(paths, sources, list_file)
+    # an http(s) URL is a SPARQL endpoint written through SPARQL Update: no folder for the pages
+    if is_remote(out):
+        return paths, str(out)
+    check_output_folder(Path(out))
+    return paths, Path(out)
+
+
+def _load(store: Store, paths: list[Path | str], settings: Settings, summary: BuildSummary,
+          progress: Progress | None) -> None:
+    store.replace_graph(reference_graph())
+    store.replace_graph(ontology_graph())
+    ingest(store, paths, settings, summary, progress)
 
 
 @dataclass(frozen=True)
@@ -219,19 +233,11 @@ def build(sources: Iterable[str | Path], out: str | Path, settings: Settings = S
           progress: Progress | None = None, list_file: str | Path | None = None) -> BuildSummary:
     """Build (or update) the store in `out` from every document under `sources`."""
     started = time.perf_counter()
-    sources = list(sources)
-    paths = list(find_documents(sources, list_file))
     summary = BuildSummary()
-    # an http(s) URL is a SPARQL endpoint written through SPARQL Update: no folder for the pages
-    remote = is_remote(out)
-    out = str(out) if remote else Path(out)
-    check_sources(paths, sources, list_file)
-    if not remote:
-        check_output_folder(out)
+    paths, out = _checked(sources, out, list_file)
+    remote = not isinstance(out, Path)
     with open_store(out, create=True) as store:
-        store.replace_graph(reference_graph())
-        store.replace_graph(ontology_graph())
-        ingest(store, paths, settings, summary, progress)
+        _load(store, paths, settings, summary, progress)
         if settings.reason:
             summary.reasoning = reason(store)
         else:

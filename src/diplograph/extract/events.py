@@ -8,6 +8,7 @@ from diplograph.extract.context import DocumentContext, SentenceInfo
 from diplograph.extract.lexicon import ends_with_any, ends_with_function_word, gazetteer, place_name
 from diplograph.extract.model import Amount, DateSpan, Event
 from diplograph.extract.numbers import parse_amount, parse_number
+from diplograph.extract.text import is_subsequence
 
 # suffix -> category; longer suffixes are tried first
 EVENT_SUFFIXES = sorted({
@@ -143,17 +144,12 @@ def _place_in(text: str) -> tuple[str | None, str | None]:
     return (text if len(text) <= 10 else None), None
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
 def _same_event(ctx: DocumentContext, name: str) -> str | None:
     core = core_name(name)
     for key, event in ctx.extraction.events.items():
         other = core_name(key)
         short, long = sorted((core, other), key=len)
-        if len(short) == 3 and short.endswith("会") and len(long) > 5 and _is_subsequence(short, long):
+        if len(short) == 3 and short.endswith("会") and len(long) > 5 and is_subsequence(short, long):
             return key  # 进博会 is 中国国际进口博览会
         if core == other or (min(len(core), len(other)) >= 4 and (core in other or other in core)):
             return key

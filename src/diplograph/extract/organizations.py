@@ -8,6 +8,7 @@ from diplograph.extract.context import HOME_COUNTRY, DocumentContext, Mention, S
 from diplograph.extract.model import Organization, Ref
 from diplograph.extract.lexicon import ends_with_function_word, gazetteer
 from diplograph.extract.people import country_of_text, is_han, organization_kind
+from diplograph.extract.text import is_subsequence
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9（）()·]"
 # 访问甲乙集团、丙丁汽车、戊己电气等知名企业
@@ -103,11 +104,6 @@ def _core(name: str) -> str:
     return re.sub(r"(股份有限公司|有限公司|集团公司|集团|公司)$", "", name)
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    it = iter(long)
-    return all(ch in it for ch in short)
-
-
 def _without_country(name: str) -> str:
     """阿联酋沙迦工商会 -> 沙迦工商会: news adds the country before a foreign body's name."""
     places = gazetteer().find(name)
@@ -124,7 +120,7 @@ def _same_organization(ctx: DocumentContext, name: str) -> str | None:
         if core == other:
             return key
         short, long = sorted((core, other), key=len)
-        if len(short) >= 6 and _is_subsequence(short, long) and len(short) >= 0.8 * len(long):
+        if len(short) >= 6 and is_subsequence(short, long) and len(short) >= 0.8 * len(long):
             return key
     return None
 

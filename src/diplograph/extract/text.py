@@ -52,3 +52,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if chunk.endswith("\n"):
             paragraph += 1
     return out
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Are the characters of `short` found in `long`, in order (进博会 in 进口博览会)?"""
+    it = iter(long)
+    return all(ch in it for ch in short)
