@@ -148,8 +148,10 @@ def bind(text: str, bound: Mapping[str, Identifier]) -> str:
 
     The VALUES block alone is correct everywhere, but Oxigraph joins it only after evaluating
     the patterns (a query about one official scans the whole graph); terms in the patterns let
-    it use its indexes. When replacing a variable would make the query invalid (it is projected
-    by a sub-select, or assigned by BIND), the VALUES block is used alone.
+    it use its indexes. A variable is left as it is where it names a column (a sub-select's
+    projection, `AS ?x`) and in the solution modifiers (GROUP BY, ORDER BY): the VALUES block
+    gives it its value there. When replacing would still make the query invalid, the VALUES
+    block is used alone.
     """
     if not bound:
         return text
@@ -161,11 +163,11 @@ def bind(text: str, bound: Mapping[str, Identifier]) -> str:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
     values_only = text[:at + 1] + block + text[at + 1:]
     masked = _masked(text)
+    close = _matching_brace(masked, at)
     pieces, last = [], at + 1
-    for m in re.finditer(r"[?$](\w+)", masked[at + 1:]):
+    for m in re.finditer(r"[?$](\w+)", masked[at + 1:close]):
         start, end = at + 1 + m.start(), at + 1 + m.end()
-        if m.group(1) in bound and not re.search(r"\bAS\s*$", masked[max(0, start - 8):start],
-                                                 re.I):
+        if m.group(1) in bound and not _names_a_column(masked, start):
             pieces += [text[last:start], bound[m.group(1)].n3()]
             last = end
     substituted = text[:at + 1] + block + "".join(pieces) + text[last:]
@@ -223,6 +225,28 @@ def _masked(text: str) -> str:
 
 def _strip_comments_and_strings(text: str) -> str:
     return _masked(text)
+
+
+def _matching_brace(masked: str, opening: int) -> int:
+    """The offset of the brace closing the one at `opening` (the text's end if none does)."""
+    depth = 0
+    for i in range(opening, len(masked)):
+        if masked[i] == "{":
+            depth += 1
+        elif masked[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(masked)
+
+
+def _names_a_column(masked: str, at: int) -> bool:
+    """Whether the variable at `at` is a projected name (`SELECT ?a ?b {`, `AS ?x`)."""
+    before = masked[:at]
+    if re.search(r"\bAS\s*$", before[-8:], re.I):
+        return True
+    select = max((m.end() for m in re.finditer(r"\bSELECT\b", before, re.I)), default=-1)
+    return select > before.rfind("{")
 
 
 def _where_brace(text: str) -> int | None:
