@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier, Variable
 
 from diplograph.errors import StoreError
@@ -144,17 +144,38 @@ def _oxigraph_query(ox_store, sparql: str, bindings: Mapping[str, Identifier] | 
         result = Result("ASK")
         result.askAnswer = bool(answer)
     elif isinstance(answer, ox.QuerySolutions):
-        result = Result("SELECT")
         names = [Variable(v.value) for v in answer.variables]
-        result.vars = names
-        result.bindings = [{name: term(value) for name, value in zip(names, solution)
-                            if value is not None} for solution in answer]
+        rows = [tuple(None if value is None else term(value) for value in solution)
+                for solution in answer]
+        result = _Solutions(names, rows)
     else:
         result = Result("CONSTRUCT")
         result.graph = Graph()
         bind_prefixes(result.graph)
         result.graph += ((term(t.subject), term(t.predicate), term(t.object)) for t in answer)
     return result
+
+
+class _Solutions(Result):
+    """SELECT results held as tuples: rdflib's own rows build a dict of column names for every
+    row, which took longer than the query itself on results of thousands of rows."""
+
+    def __init__(self, names: list[Variable], rows: list[tuple]):
+        super().__init__("SELECT")
+        self.vars = names
+        self._rows = [row for row in rows if any(v is not None for v in row)]
+        self._labels = {str(name): i for i, name in enumerate(names)}
+        self.bindings = [{n: v for n, v in zip(names, row) if v is not None} for row in self._rows]
+
+    def __iter__(self):
+        labels = self._labels
+        for row in self._rows:
+            made = tuple.__new__(ResultRow, row)
+            made.labels = labels
+            yield made
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def _to_oxigraph(term: Identifier):
