@@ -14,7 +14,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from diplograph.ontology import ontology_graph
-from diplograph.reason import short
+from diplograph.vocabulary import short
 from diplograph.vocabulary import DG
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/diplograph/ontology")

@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 from diplograph.errors import DiplographError
 from diplograph.ontology import ontology_graph
 from diplograph.store import Store
-from diplograph.vocabulary import DG, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+from diplograph.vocabulary import DG, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, short
 
 # OWL 2's datatype map has no dates; HermiT refuses the whole input if one appears
 UNSUPPORTED_DATATYPES = frozenset({XSD.date, XSD.gYear, XSD.gYearMonth, XSD.gMonth, XSD.gMonthDay,
@@ -42,11 +42,6 @@ _ANNOTATIONS = {RDFS.label, RDFS.comment, RDFS.isDefinedBy, RDFS.seeAlso, OWL.ve
 _IGNORED_CLASSES = {OWL.Thing, RDFS.Resource, OWL.NamedIndividual}
 JAVA_MEMORY_MB = 2000
 # namespaces the ontology and shapes use beyond the ones instance data is written with
-_MORE_PREFIXES = {"wd": "http://www.wikidata.org/entity/", "vann": "http://purl.org/vocab/vann/",
-                  "dgsh": "https://w3id.org/diplograph/shapes#",
-                  "sh": "http://www.w3.org/ns/shacl#"}
-
-
 class ReasonerError(DiplographError):
     """HermiT could not run for a reason other than an inconsistency (a Java error)."""
 
@@ -72,21 +67,6 @@ class ReasoningReport:
     inferred: int = 0
     counts: Counter = field(default_factory=Counter)  # inferred triples by rule
     seconds: float = 0.0
-
-
-def short(term: object) -> str:
-    """A term as a CURIE when one of diplograph's prefixes fits, else <iri> or the literal."""
-    if isinstance(term, URIRef):
-        text = str(term)
-        best = ""
-        for prefix, namespace in [*PREFIXES.items(), *_MORE_PREFIXES.items()]:
-            ns = str(namespace)
-            if text.startswith(ns) and len(ns) > len(best):
-                best, name = ns, prefix
-        return f"{name}:{text[len(best):]}" if best else f"<{text}>"
-    if isinstance(term, Literal):
-        return repr(str(term))
-    return str(term)
 
 
 # ---- the axioms ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SH
 
 from diplograph.ontology import ontology_graph, shapes_graph
-from diplograph.reason import short
+from diplograph.vocabulary import short
 from diplograph.store import Store
 from diplograph.vocabulary import DG, ONTOLOGY_GRAPH
 
