@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from diplograph.cli.arguments import positive_int, positive_seconds
 from diplograph.build import BuildSummary, build
 from diplograph.cli.progress import ProgressLine
 from diplograph.errors import DiplographError
@@ -28,9 +29,9 @@ def register(subparsers) -> None:
                    help="a file naming more sources, one path or URL per line ('#' comments; "
                         "relative paths are taken from FILE's folder)")
     p.add_argument("--out", required=True, metavar="DIR", help="store folder (created if needed)")
-    p.add_argument("--max-bytes", type=int, default=Settings.max_document_bytes, metavar="N",
+    p.add_argument("--max-bytes", type=positive_int, default=Settings.max_document_bytes, metavar="N",
                    help="skip documents larger than N bytes (default: %(default)s)")
-    p.add_argument("--timeout", type=float, default=Settings.fetch_timeout, metavar="SECONDS",
+    p.add_argument("--timeout", type=positive_seconds, default=Settings.fetch_timeout, metavar="SECONDS",
                    help="give up on a URL that has not answered after this long "
                         "(default: %(default)s)")
     p.add_argument("--no-reason", action="store_true",

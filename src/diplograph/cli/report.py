@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diplograph.cli.arguments import iso_date
 from diplograph.report import FORMATS, write_report
 from diplograph.store import open_store
 
@@ -23,9 +24,9 @@ def register(subparsers) -> None:
     p.add_argument("--store", required=True, metavar="DIR")
     p.add_argument("--subject", required=True, metavar="NAME",
                    help="a country, province, city, official or organization")
-    p.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+    p.add_argument("--from", dest="start", type=iso_date, metavar="YYYY-MM-DD",
                    help="first day of the period (default: no lower bound)")
-    p.add_argument("--to", dest="end", metavar="YYYY-MM-DD",
+    p.add_argument("--to", dest="end", type=iso_date, metavar="YYYY-MM-DD",
                    help="last day of the period (default: no upper bound)")
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="html or md (default: from the --out suffix, else html)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from diplograph.cli.arguments import positive_int, positive_seconds, tcp_port
 from diplograph.server import ServerSettings, make_server
 
 
@@ -19,10 +20,10 @@ def register(subparsers) -> None:
     )
     p.add_argument("--store", required=True, metavar="DIR")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
-    p.add_argument("--port", type=int, default=3030, help="port (default: %(default)s)")
-    p.add_argument("--timeout", type=float, default=ServerSettings.timeout,
+    p.add_argument("--port", type=tcp_port, default=3030, help="port (default: %(default)s)")
+    p.add_argument("--timeout", type=positive_seconds, default=ServerSettings.timeout,
                    help="seconds a query may run (default: %(default)s)")
-    p.add_argument("--max-rows", type=int, default=ServerSettings.max_rows,
+    p.add_argument("--max-rows", type=positive_int, default=ServerSettings.max_rows,
                    help="rows or triples a response may carry (default: %(default)s)")
     p.set_defaults(run=run)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from diplograph.cli.arguments import non_negative_int
 from diplograph.store import open_store
 from diplograph.validate import validate
 
@@ -17,7 +18,7 @@ def register(subparsers) -> None:
         epilog="Example: diplograph validate --store out/",
     )
     p.add_argument("--store", required=True, metavar="DIR")
-    p.add_argument("--limit", type=int, default=0, metavar="N",
+    p.add_argument("--limit", type=non_negative_int, default=0, metavar="N",
                    help="print at most N violations (default: all)")
     p.set_defaults(run=run)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from diplograph.cli.arguments import non_negative_int, positive_int, year
 from diplograph.network import KINDS, NetworkFilter, save_network_page
 from diplograph.settings import Settings
 from diplograph.store import open_store
@@ -27,18 +28,18 @@ def register(subparsers) -> None:
     p.add_argument("--out", required=True, metavar="FILE.html", type=Path)
     p.add_argument("--focus", metavar="NAME",
                    help="only what lies near this node: its Chinese name, pinyin or IRI")
-    p.add_argument("--hops", type=int, default=1, metavar="N",
+    p.add_argument("--hops", type=non_negative_int, default=1, metavar="N",
                    help="with --focus, how many edges away from it to go (default: %(default)s)")
-    p.add_argument("--from", dest="year_from", type=int, metavar="YEAR",
+    p.add_argument("--from", dest="year_from", type=year, metavar="YEAR",
                    help="only exchanges dated in or after YEAR (undated ones are left out)")
-    p.add_argument("--to", dest="year_to", type=int, metavar="YEAR",
+    p.add_argument("--to", dest="year_to", type=year, metavar="YEAR",
                    help="only exchanges dated in or before YEAR (undated ones are left out)")
     p.add_argument("--country", action="append", default=[], metavar="CODE",
                    help="only exchanges touching this country or province, by ISO code (DE, "
                         "CN-HN); repeatable")
     p.add_argument("--types", nargs="+", choices=list(KINDS), default=[], metavar="TYPE",
                    help=f"only nodes of these types: {', '.join(KINDS)}")
-    p.add_argument("--cap", type=int, default=Settings.network_node_cap, metavar="N",
+    p.add_argument("--cap", type=positive_int, default=Settings.network_node_cap, metavar="N",
                    help="refuse pages of more than N nodes (default: %(default)s; pages stay "
                         "responsive up to about 3,000 nodes)")
     p.set_defaults(run=run)
