@@ -12,9 +12,8 @@ import pytest
 
 from diplograph.build import build
 from diplograph.resources import data_dir
+from conftest import ZH_CORPUS as CORPUS
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus" / "zh"
 NOTEBOOKS = sorted(data_dir("notebooks").glob("*.ipynb"))
 KERNEL = "python3"
 

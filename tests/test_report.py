@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
@@ -15,9 +14,8 @@ from diplograph.report import (Period, PeriodError, SubjectError, relationship_r
                                report_markdown, resolve_subject, write_report)
 from diplograph.resources import data_dir
 from diplograph.store import open_store
+from conftest import ZH_CORPUS as CORPUS
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus" / "zh"
 ID = "https://w3id.org/diplograph/id/"
 
 

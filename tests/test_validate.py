@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -17,11 +16,10 @@ from diplograph.reason import java_executable
 from diplograph.store import open_store
 from diplograph.validate import data_graph, validate, validate_graph
 from diplograph.vocabulary import DG, ID
+from conftest import ZH_CORPUS as CORPUS
 
 # (rdflib's XSD namespace object upsets pytest's collection when held by a test module)
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus" / "zh"
 
 KNOWN_GOOD = """
 @prefix dg: <https://w3id.org/diplograph/ontology#> .
