@@ -11,6 +11,7 @@ owlready2 does not write inferred inverse or symmetric links anyway.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -236,14 +237,24 @@ def reasoner_input(graphs: Iterable[Graph]) -> Graph:
     return copy
 
 
+def hermit_classpath() -> str:
+    """The Java class path of the HermiT that owlready2 ships (its jar and the folder beside it)."""
+    import owlready2
+
+    folder = Path(owlready2.__file__).parent / "hermit"
+    jar = folder / "HermiT.jar"
+    if not jar.is_file():
+        raise ReasonerError(f"HermiT is not where owlready2 keeps it ({jar}); reinstall owlready2")
+    return os.pathsep.join([str(folder), str(jar)])
+
+
 def run_hermit(graphs: Iterable[Graph], java: str) -> tuple[bool, str]:
     """(consistent, what HermiT said) for the union of `graphs`, by HermiT's consistency check."""
-    from owlready2 import reasoning
-
+    classpath = hermit_classpath()
     with tempfile.TemporaryDirectory(prefix="diplograph-hermit-") as tmp:
         path = Path(tmp) / "input.nt"
         reasoner_input(graphs).serialize(path, format="nt", encoding="utf-8")
-        command = [java, f"-Xmx{JAVA_MEMORY_MB}M", "-cp", reasoning._HERMIT_CLASSPATH,
+        command = [java, f"-Xmx{JAVA_MEMORY_MB}M", "-cp", classpath,
                    "org.semanticweb.HermiT.cli.CommandLine", "-k", path.as_uri()]
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=600,
