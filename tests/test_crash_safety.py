@@ -23,7 +23,7 @@ from diplograph.documents import read_document
 from diplograph.errors import StoreError
 from diplograph.extract import extract
 from diplograph.resources import data_dir
-from diplograph.store import open_store
+from diplograph.store import open_store, wait_for_busy_stores
 from diplograph.triples import document_graph, document_graph_iri, reference_graph
 from diplograph.vocabulary import REFERENCE_GRAPH
 
@@ -160,3 +160,35 @@ def test_a_second_writer_is_refused_and_the_first_build_completes(corpus, tmp_pa
     assert process.returncode == 0, log.read_text()[-2000:]
     assert log.read_text().rstrip().endswith("finished")
     assert len(stored_document_graphs(out)) == N_DOCUMENTS
+
+
+def test_with_wait_a_second_command_waits_for_the_first_and_then_runs(corpus, tmp_path, capsys):
+    out, log = tmp_path / "out", tmp_path / "build.log"
+    process = start_build(corpus[0].parent, out, log)
+    try:
+        wait_for_progress(process, log, 3)
+        status = main(["query", "documents", "--store", str(out), "--format", "csv",
+                       "--wait", "300"])
+        assert status == 0
+        rows = capsys.readouterr().out.strip().splitlines()
+        # the header and every document: the query ran only once the build had let go
+        assert len(rows) == 1 + N_DOCUMENTS
+        process.wait(timeout=240)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, log.read_text()[-2000:]
+
+
+def test_waiting_has_a_limit_and_the_message_says_how_long(tmp_path):
+    held = open_store(tmp_path / "store", create=True)
+    try:
+        wait_for_busy_stores(0.5)
+        started = time.monotonic()
+        with pytest.raises(StoreError, match=r"in use by another diplograph process \(waited 0.5 s\)"):
+            open_store(tmp_path / "store")
+        assert 0.5 <= time.monotonic() - started < 5
+    finally:
+        wait_for_busy_stores(0)
+        held.close()

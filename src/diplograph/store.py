@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -243,8 +244,19 @@ def syntax_error(sparql: str) -> tuple[int, int, str] | None:
     return None
 
 
+# how long open_store waits for another process to release a store; `--wait` sets it per run
+_wait_seconds = 0.0
+
+
+def wait_for_busy_stores(seconds: float) -> None:
+    """Make open_store wait up to `seconds` for a store another process holds, then give up."""
+    global _wait_seconds
+    _wait_seconds = max(0.0, seconds)
+
+
 def open_store(location: str | Path, create: bool = False) -> Store:
-    """Open the store at `location` (a folder, or "memory"); `create` makes a new one if needed."""
+    """Open the store at `location` (a folder, or "memory"); `create` makes a new one if needed.
+    A store another process is writing is waited for as long as wait_for_busy_stores allows."""
     location = str(location)
     if is_remote(location):
         return RemoteStore(location)
@@ -265,13 +277,19 @@ def open_store(location: str | Path, create: bool = False) -> Store:
         if folder.exists() and not folder.is_dir():
             raise StoreError(f"{folder}: exists and is not a folder")
         folder.mkdir(parents=True, exist_ok=True)
-    try:
-        ox_store = pyoxigraph.Store(str(db))
-    except OSError as e:
-        if "lock" in str(e).lower():
-            raise StoreError(f"{folder}: the store is in use by another diplograph process; "
-                             "wait for it to finish") from None
-        raise StoreError(f"{folder}: cannot open the store: {e}") from None
+    deadline = time.monotonic() + _wait_seconds
+    while True:
+        try:
+            ox_store = pyoxigraph.Store(str(db))
+            break
+        except OSError as e:
+            if "lock" not in str(e).lower():
+                raise StoreError(f"{folder}: cannot open the store: {e}") from None
+            if time.monotonic() >= deadline:
+                waited = f" (waited {_wait_seconds:g} s)" if _wait_seconds else ""
+                raise StoreError(f"{folder}: the store is in use by another diplograph process"
+                                 f"{waited}; wait for it to finish, or give --wait SECONDS")
+            time.sleep(min(0.5, max(0.0, deadline - time.monotonic())))
     if not bool(ox_store.query("ASK { ?s ?p ?o }")) and bool(
             ox_store.query("ASK { GRAPH ?g { ?s ?p ?o } }")):
         merge_named_graphs(ox_store)  # a store from before the merged view
