@@ -298,3 +298,18 @@ def test_parameter_terms():
     assert isinstance(to_term(ID + "meeting/x"), URIRef)
     assert to_term("AE").toPython() == "AE"
     assert parameter_names(load_query("exchanges-with-country")) == ["country", "from", "to"]
+
+
+def test_a_parameter_is_substituted_in_patterns_and_sub_selects_but_not_where_it_names_a_column():
+    # terms in the patterns let Oxigraph start from the subject; the VALUES block still gives
+    # the projected and grouped variable its value
+    text = bind("SELECT ?subject (COUNT(?m) AS ?n) WHERE {\n"
+                "  { SELECT DISTINCT ?m ?subject WHERE { ?m <urn:p> ?subject } }\n"
+                "  FILTER (?subject != <urn:x>)\n"
+                "} GROUP BY ?subject ORDER BY ?subject",
+                {"subject": URIRef("urn:s")})
+    assert "VALUES (?subject) { (<urn:s>) }" in text
+    assert "?m <urn:p> <urn:s>" in text and "FILTER (<urn:s> != <urn:x>)" in text
+    assert "SELECT DISTINCT ?m ?subject WHERE" in text
+    assert text.endswith("GROUP BY ?subject ORDER BY ?subject")
+
