@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -139,11 +140,25 @@ def test_sigkill_mid_build_leaves_exactly_the_finished_documents(corpus, tmp_pat
     assert len(stored_document_graphs(out)) == N_DOCUMENTS
 
 
-def test_a_second_writer_is_refused_and_the_first_build_completes(corpus, tmp_path, capsys):
-    out, log = tmp_path / "out", tmp_path / "build.log"
+@contextmanager
+def build_in_another_process(corpus: list[Path], out: Path, log: Path):
+    """A build of `corpus` running in its own process, a few documents in, for the block; it
+    must then finish, and finish well."""
     process = start_build(corpus[0].parent, out, log)
     try:
         wait_for_progress(process, log, 3)
+        yield process
+        process.wait(timeout=240)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, log.read_text()[-2000:]
+
+
+def test_a_second_writer_is_refused_and_the_first_build_completes(corpus, tmp_path, capsys):
+    out, log = tmp_path / "out", tmp_path / "build.log"
+    with build_in_another_process(corpus, out, log):
         with pytest.raises(StoreError, match="in use by another diplograph process"):
             open_store(out)
         status = main(["build", str(corpus[0]), "--out", str(out), "--quiet"])
@@ -152,33 +167,19 @@ def test_a_second_writer_is_refused_and_the_first_build_completes(corpus, tmp_pa
         assert str(out) in err[0] and "in use by another diplograph process" in err[0]
         assert main(["remove", corpus[0].name, "--store", str(out)]) == 2
         assert "in use" in capsys.readouterr().err
-        process.wait(timeout=240)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == 0, log.read_text()[-2000:]
     assert log.read_text().rstrip().endswith("finished")
     assert len(stored_document_graphs(out)) == N_DOCUMENTS
 
 
 def test_with_wait_a_second_command_waits_for_the_first_and_then_runs(corpus, tmp_path, capsys):
     out, log = tmp_path / "out", tmp_path / "build.log"
-    process = start_build(corpus[0].parent, out, log)
-    try:
-        wait_for_progress(process, log, 3)
+    with build_in_another_process(corpus, out, log):
         status = main(["query", "documents", "--store", str(out), "--format", "csv",
                        "--wait", "300"])
         assert status == 0
         rows = capsys.readouterr().out.strip().splitlines()
         # the header and every document: the query ran only once the build had let go
         assert len(rows) == 1 + N_DOCUMENTS
-        process.wait(timeout=240)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert process.returncode == 0, log.read_text()[-2000:]
 
 
 def test_waiting_has_a_limit_and_the_message_says_how_long(tmp_path):

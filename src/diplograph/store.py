@@ -166,7 +166,8 @@ class _Solutions(Result):
         self.vars = names
         self._rows = [row for row in rows if any(v is not None for v in row)]
         self._labels = {str(name): i for i, name in enumerate(names)}
-        self.bindings = [{n: v for n, v in zip(names, row) if v is not None} for row in self._rows]
+        # rdflib builds the dicts from a generator only when a caller reads .bindings
+        self.bindings = ({n: v for n, v in zip(names, row) if v is not None} for row in self._rows)
 
     def __iter__(self):
         labels = self._labels
